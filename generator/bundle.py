@@ -1,0 +1,143 @@
+"""Writing bundles: stage next to the target, then swap; and ``--check`` against disk.
+
+A bundle is replaced as a whole. The new files are written into a staging folder in the
+same parent; only when every file is written is the staging folder swapped in (an atomic
+exchange where the kernel offers ``renameat2``, else two renames with roll-back). Any
+failure before that leaves the previous bundle untouched and removes the staging folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from generator.errors import OutputError
+from generator.render import MARKER, RenderedFile
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _safe_relative(path: str) -> PurePosixPath:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or not rel.parts or any(p in ("", ".", "..") for p in rel.parts):
+        raise OutputError(f"refusing to write {path!r}: not a plain path inside the bundle")
+    return rel
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def is_bundle(folder: Path) -> bool:
+    return (folder / MARKER).is_file() and not (folder / MARKER).is_symlink()
+
+
+def _refuse_unless_forced(dest: Path, force: bool) -> None:
+    if dest.is_symlink():
+        if not force:
+            raise OutputError(
+                f"{dest} is a symbolic link, not a bundle folder; use --force to replace the link"
+            )
+        dest.unlink()
+        return
+    if not dest.exists():
+        return
+    if not dest.is_dir():
+        if not force:
+            raise OutputError(f"{dest} exists and is not a folder; use --force to replace it")
+        dest.unlink()
+        return
+    if not is_bundle(dest) and any(dest.iterdir()) and not force:
+        raise OutputError(
+            f"{dest} exists and is not a qemu-netgen bundle (no {MARKER} file); "
+            "use --force to replace it"
+        )
+
+
+def _write_tree(root: Path, files: Iterable[RenderedFile]) -> None:
+    for item in files:
+        target = root.joinpath(*_safe_relative(item.path).parts)
+        target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, item.mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(item.text.encode())
+            os.fchmod(fh.fileno(), item.mode)
+
+
+def write_bundle(files: Iterable[RenderedFile], dest: Path, *, force: bool = False) -> None:
+    """Replace ``dest`` with exactly ``files``; all or nothing."""
+    parent = dest.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _refuse_unless_forced(dest, force)
+        staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.staging-", dir=parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    try:
+        _write_tree(staging, files)
+        staging.chmod(0o755)
+        if dest.exists():
+            if _exchange(staging, dest):
+                shutil.rmtree(staging)  # now holds the previous bundle
+                return
+            old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=parent))
+            os.rename(dest, old / "bundle")
+            try:
+                os.rename(staging, dest)
+            except OSError:
+                os.rename(old / "bundle", dest)
+                raise
+            shutil.rmtree(old)
+        else:
+            os.rename(staging, dest)
+    except OSError as exc:
+        raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def stale_files(files: Iterable[RenderedFile], dest: Path) -> list[str]:
+    """What differs between a fresh render and the bundle on disk, one line each."""
+    if not dest.is_dir():
+        return [f"{dest}: missing"]
+    found: list[str] = []
+    expected: set[str] = set()
+    for item in files:
+        expected.add(item.path)
+        target = dest.joinpath(*_safe_relative(item.path).parts)
+        try:
+            info = target.lstat()
+        except FileNotFoundError:
+            found.append(f"{target}: missing")
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            found.append(f"{target}: not a regular file")
+        elif target.read_bytes() != item.text.encode():
+            found.append(f"{target}: content differs")
+        elif bool(info.st_mode & stat.S_IXUSR) != bool(item.mode & stat.S_IXUSR):
+            found.append(f"{target}: mode differs (expected {item.mode:o})")
+    for path in sorted(dest.rglob("*")):
+        rel = path.relative_to(dest).as_posix()
+        if (path.is_file() or path.is_symlink()) and rel not in expected:
+            found.append(f"{path}: not part of the bundle")
+    return found

@@ -1,0 +1,164 @@
+"""YAML text -> plain data, keeping the line of every key and list item.
+
+Line numbers are what make ``profiles/x.yaml:12: networks.lan.uplink: ...`` possible.
+The document is composed into nodes (the C parser when PyYAML has it), then built into
+plain Python values by hand so that each path gets its line. The walk is bounded, so an
+alias bomb or a recursive alias is reported, not expanded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import Problem, ProfileError
+
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_NODES = 100_000
+MAX_DEPTH = 50
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A loaded YAML document: its data and the line each path starts on."""
+
+    source: str
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, path: Iterable[str | int]) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        parts = tuple(path)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return self.lines.get((), 1)
+
+
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.constructor = SafeConstructor()
+        self.lines: dict[PathKey, int] = {}
+        self.nodes = 0
+
+    def build(self, node: Node, path: PathKey, depth: int) -> Any:
+        self.nodes += 1
+        line = node.start_mark.line + 1
+        if self.nodes > MAX_NODES:
+            raise _TooBig(line, f"more than {MAX_NODES} values (an alias expanding too far?)")
+        if depth > MAX_DEPTH:
+            raise _TooBig(line, f"nested deeper than {MAX_DEPTH} levels (a recursive alias?)")
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.lines.setdefault((*path, index), item.start_mark.line + 1)
+                items.append(self.build(item, (*path, index), depth + 1))
+            return items
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
+        own: set[Any] = set()
+        for key_node, _ in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                raise _TooBig(key_line, "a key must be a plain value, not a list or mapping")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.constructor.construct_object(key_node)
+            if key in own:
+                raise _TooBig(key_line, f"duplicate key {key!r}")
+            own.add(key)
+        self.constructor.flatten_mapping(node)  # `<<: *defaults` merges; own keys come last and win
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.constructor.construct_object(key_node)
+            self.lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else 1
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        text = "; ".join(parts) if parts else "unreadable YAML"
+    else:
+        text = str(exc)
+    return Problem(line, "", f"YAML syntax error: {text}")
+
+
+def load_text(text: str | bytes, source: str) -> Document:
+    """Parse one YAML document. Raises :class:`ProfileError` for anything unreadable."""
+    if isinstance(text, bytes):
+        raw = text
+        if len(raw) > MAX_BYTES:
+            raise ProfileError(source, [Problem(1, "", f"file larger than {MAX_BYTES} bytes")])
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            raise ProfileError(source, [Problem(line, "", "not UTF-8 text")]) from None
+    if len(text) > MAX_BYTES:
+        raise ProfileError(source, [Problem(1, "", f"file larger than {MAX_BYTES} bytes")])
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise ProfileError(source, [_yaml_problem(exc)]) from None
+    if root is None:
+        raise ProfileError(source, [Problem(1, "", "the profile is empty")])
+    if not isinstance(root, MappingNode):
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        raise ProfileError(
+            source,
+            [
+                Problem(
+                    root.start_mark.line + 1,
+                    "",
+                    f"the profile must be a mapping of keys, not {kind}",
+                )
+            ],
+        )
+    builder = _Builder()
+    builder.lines[()] = root.start_mark.line + 1
+    try:
+        data = builder.build(root, (), 0)
+    except _TooBig as exc:
+        raise ProfileError(source, [Problem(exc.line, "", exc.message)]) from None
+    except ConstructorError as exc:
+        raise ProfileError(source, [_yaml_problem(exc)]) from None
+    return Document(source=source, data=data, lines=builder.lines)
+
+
+def load_file(path: Path, source: str | None = None) -> Document:
+    """Read and parse a profile file; ``source`` is the name used in messages."""
+    name = source if source is not None else str(path)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ProfileError(name, [Problem(1, "", f"cannot read: {exc.strerror or exc}")]) from None
+    return load_text(raw, name)

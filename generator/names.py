@@ -1,0 +1,109 @@
+"""Rules for the strings that become interface names, file names and MAC addresses.
+
+Each rule is a plain function that returns the normalised value or raises ``ValueError``
+with the message the operator sees. The profile model wraps them as pydantic types.
+"""
+
+from __future__ import annotations
+
+import re
+
+IFNAME_MAX = 15  # IFNAMSIZ is 16 including the terminating NUL
+NAME_MAX = 64
+
+_IFNAME_CHARS = re.compile(r"[A-Za-z0-9_.-]+")
+_NAME_CHARS = _IFNAME_CHARS
+_MAC = re.compile(r"[0-9a-f]{2}(:[0-9a-f]{2}){5}")
+_HOSTNAME = re.compile(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def _bad_chars(value: str) -> str:
+    bad = sorted({c for c in value if not _NAME_CHARS.fullmatch(c)})
+    return " ".join(repr(c) for c in bad)
+
+
+def interface_name(value: str) -> str:
+    """A Linux interface name: 1-15 of ``[A-Za-z0-9_.-]``, never ``.`` or ``..``."""
+    if value == "":
+        raise ValueError("name is empty")
+    if len(value) > IFNAME_MAX:
+        raise ValueError(f"name longer than {IFNAME_MAX} characters")
+    if value in (".", ".."):
+        raise ValueError(f"{value!r} is not a valid interface name")
+    if not _IFNAME_CHARS.fullmatch(value):
+        raise ValueError(
+            f"name may only contain letters, digits, '_', '.' and '-' (found {_bad_chars(value)})"
+        )
+    return value
+
+
+def file_name(value: str) -> str:
+    """A name that becomes a file or folder name: no ``/``, no leading ``.`` or ``-``."""
+    if value == "":
+        raise ValueError("name is empty")
+    if len(value) > NAME_MAX:
+        raise ValueError(f"name longer than {NAME_MAX} characters")
+    if "/" in value:
+        raise ValueError("name must not contain '/'")
+    if value.startswith("."):
+        raise ValueError("name must not start with '.'")
+    if value.startswith("-"):
+        raise ValueError("name must not start with '-'")
+    if not _NAME_CHARS.fullmatch(value):
+        raise ValueError(
+            f"name may only contain letters, digits, '_', '.' and '-' (found {_bad_chars(value)})"
+        )
+    return value
+
+
+def host_name(value: str) -> str:
+    """A DHCP host name: one DNS label."""
+    if not _HOSTNAME.fullmatch(value):
+        raise ValueError(
+            "host name must be 1-63 letters, digits or '-', not starting or ending with '-'"
+        )
+    return value
+
+
+def mac_address(value: str) -> str:
+    """A unicast Ethernet address, returned in lowercase."""
+    mac = value.strip().lower()
+    if not _MAC.fullmatch(mac):
+        raise ValueError(f"{value!r} is not a MAC address like 52:54:00:12:34:56")
+    first = int(mac[:2], 16)
+    if first & 0x01:
+        raise ValueError(
+            f"{mac} is a multicast address (first octet is odd); a NIC needs a unicast one"
+        )
+    if mac == "00:00:00:00:00:00":
+        raise ValueError("00:00:00:00:00:00 is not a usable MAC address")
+    return mac
+
+
+_MEMORY = re.compile(r"([1-9][0-9]*)([MG])")
+
+
+def memory_mib(value: str) -> int:
+    """``4G`` or ``512M`` -> MiB."""
+    match = _MEMORY.fullmatch(value.strip().upper())
+    if not match:
+        raise ValueError(
+            f"{value!r} is not a memory size; write a whole number and M or G, like 4G or 512M"
+        )
+    number, unit = int(match.group(1)), match.group(2)
+    return number * 1024 if unit == "G" else number
+
+
+def memory_size(value: str) -> str:
+    """Validate a memory size and return it normalised (``4g`` -> ``4G``)."""
+    memory_mib(value)
+    return value.strip().upper()
+
+
+def absolute_path(value: str) -> str:
+    """A host path used in a script: absolute, one line, no NUL."""
+    if not value.startswith("/"):
+        raise ValueError(f"{value!r} is not an absolute path (start it with '/')")
+    if any(c in value for c in "\n\r\x00"):
+        raise ValueError("path must not contain line breaks or NUL")
+    return value

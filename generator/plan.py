@@ -1,0 +1,265 @@
+"""Profile -> Plan: every value a template prints, decided here.
+
+Templates only format; defaults, derived MACs and UUIDs, file names, helper paths and
+the QEMU argument list are all computed in this module, where tests reach them.
+Everything is deterministic: the same profile always yields the same plan.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+from ipaddress import IPv4Address
+
+from generator import names
+from generator.checks import gateway_of
+from generator.distros import DISTROS, DistroFacts
+from generator.profile import NatNetwork, Profile, Vm
+
+UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
+NIC_DEVICES = {
+    "virtio": "virtio-net-pci",
+    "e1000e": "e1000e",
+    "e1000": "e1000",
+    "rtl8139": "rtl8139",
+}
+ACL_FILE_PREFIX = "qemu-netgen-"
+
+
+def network_uuid(name: str) -> str:
+    """A fixed UUID per network name, so a second ``virsh net-define`` replaces, not fails."""
+    return str(uuid.uuid5(UUID_NAMESPACE, name))
+
+
+def _qemu_value(text: str) -> str:
+    """Escape a value inside a QEMU ``key=value,...`` option (a comma is written twice)."""
+    return text.replace(",", ",,")
+
+
+class MacAllocator:
+    """Hands out ``52:54:00:xx:xx:xx`` addresses derived from a seed, never twice."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = set(taken)
+
+    def derive(self, *seed: str) -> str:
+        counter = 0
+        while True:
+            text = "\0".join(seed) + (f"\0{counter}" if counter else "")
+            digest = hashlib.sha256(text.encode()).digest()
+            mac = "52:54:00:" + ":".join(f"{b:02x}" for b in digest[:3])
+            if mac not in self.taken:
+                self.taken.add(mac)
+                return mac
+            counter += 1
+
+
+@dataclass(frozen=True)
+class DhcpHostPlan:
+    mac: str
+    ip: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class NatPlan:
+    name: str
+    uuid: str
+    bridge: str
+    mac: str
+    address: str
+    netmask: str
+    prefix: int
+    subnet: str
+    dhcp_start: str | None
+    dhcp_end: str | None
+    hosts: tuple[DhcpHostPlan, ...]
+    autostart: bool
+    xml_path: str
+    setup_path: str
+    teardown_path: str
+
+
+@dataclass(frozen=True)
+class QemuArg:
+    """One word of the QEMU command line; ``vhost`` words get ``,vhost=on|off`` at run time."""
+
+    text: str
+    vhost: bool = False
+
+
+@dataclass(frozen=True)
+class NicPlan:
+    id: str
+    network: str
+    bridge: str
+    mac: str
+    device: str
+    provider: str  # the bundle script that creates the bridge
+
+
+@dataclass(frozen=True)
+class VmPlan:
+    name: str
+    memory: str
+    memory_mib: int
+    cpus: int
+    accel: str
+    vhost: str
+    disk: str | None
+    vnc: str | None
+    nics: tuple[NicPlan, ...]
+    args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
+    launch_path: str
+
+    @property
+    def bridges(self) -> tuple[str, ...]:
+        return tuple(sorted({nic.bridge for nic in self.nics}))
+
+    @property
+    def bridge_providers(self) -> tuple[tuple[str, str], ...]:
+        """(bridge, script that creates it) for each bridge this VM attaches to."""
+        return tuple(sorted({(nic.bridge, nic.provider) for nic in self.nics}))
+
+
+@dataclass(frozen=True)
+class AclPlan:
+    bridges: tuple[str, ...]
+    conf_path: str  # inside the bundle
+    installed_path: str  # on the host
+    main_path: str  # qemu-bridge-helper's compiled-in ACL
+    install_path: str
+    remove_path: str
+    marker: str = (
+        "# Created by qemu-netgen (install-bridge-acl.sh); bundles add their include lines below."
+    )
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    distro: DistroFacts
+    nats: tuple[NatPlan, ...]
+    vms: tuple[VmPlan, ...]
+    acl: AclPlan | None
+
+
+def _disk_spec(path: str) -> str:
+    lower = path.lower()
+    fmt = (
+        "qcow2"
+        if lower.endswith((".qcow2", ".qcow"))
+        else "raw"
+        if lower.endswith((".raw", ".img"))
+        else None
+    )
+    spec = f"file={_qemu_value(path)},if=virtio"
+    return spec + (f",format={fmt}" if fmt else "")
+
+
+def _line(*words: str) -> tuple[QemuArg, ...]:
+    return tuple(QemuArg(w) for w in words)
+
+
+def _plan_vm(vm: Vm, nics: tuple[NicPlan, ...], facts: DistroFacts) -> VmPlan:
+    memory = vm.memory
+    lines = [
+        _line(facts.qemu),
+        _line("-name", vm.name),
+        _line("-M", "q35"),
+        _line("-accel", vm.accel),
+    ]
+    if vm.accel == "kvm":
+        lines.append(_line("-cpu", "host"))
+    lines += [_line("-m", memory), _line("-smp", str(vm.cpus))]
+    if vm.disk is not None:
+        lines.append(_line("-drive", _disk_spec(vm.disk)))
+    vnc = None
+    if vm.display is not None:
+        vnc = f"{vm.display.listen}:{vm.display.vnc}"
+        lines.append(_line("-vnc", vnc))
+    else:
+        lines.append(_line("-display", "none"))
+    for nic in nics:
+        netdev = f"tap,id={nic.id},br={nic.bridge},helper={_qemu_value(facts.bridge_helper)}"
+        lines.append((QemuArg("-netdev"), QemuArg(netdev, vhost=True)))
+        lines.append(_line("-device", f"{nic.device},netdev={nic.id},mac={nic.mac}"))
+    if not nics:
+        lines.append(_line("-nic", "none"))
+    return VmPlan(
+        name=vm.name,
+        memory=memory,
+        memory_mib=names.memory_mib(vm.memory),
+        cpus=vm.cpus,
+        accel=vm.accel,
+        vhost=vm.vhost,
+        disk=vm.disk,
+        vnc=vnc,
+        nics=nics,
+        args=tuple(lines),
+        launch_path=f"launch-{vm.name}.sh",
+    )
+
+
+def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
+    return NatPlan(
+        name=name,
+        uuid=network_uuid(name),
+        bridge=net.bridge,
+        mac=mac,
+        address=str(gateway_of(net)),
+        netmask=str(net.subnet.netmask),
+        prefix=net.subnet.prefixlen,
+        subnet=str(net.subnet),
+        dhcp_start=str(net.dhcp.start) if net.dhcp else None,
+        dhcp_end=str(net.dhcp.end) if net.dhcp else None,
+        hosts=tuple(
+            DhcpHostPlan(h.mac, str(h.ip), h.name)
+            for h in sorted(net.hosts, key=lambda h: IPv4Address(h.ip))
+        ),
+        autostart=net.autostart,
+        xml_path=f"libvirt/{name}.xml",
+        setup_path=f"setup-nat-{name}.sh",
+        teardown_path=f"teardown-nat-{name}.sh",
+    )
+
+
+def build(profile: Profile) -> Plan:
+    """Resolve every derived value of a validated profile."""
+    facts = DISTROS[profile.host.distro]
+    explicit = {nic.mac for vm in profile.vms for nic in vm.nics if nic.mac}
+    explicit |= {h.mac for net in profile.networks.values() for h in net.hosts}
+    macs = MacAllocator(explicit)
+
+    nats = tuple(
+        _plan_nat(name, net, macs.derive("network", name))
+        for name, net in sorted(profile.networks.items())
+    )
+    vms = []
+    for vm in profile.vms:
+        nics = tuple(
+            NicPlan(
+                id=f"net{index}",
+                network=nic.network,
+                bridge=profile.networks[nic.network].bridge,
+                mac=nic.mac or macs.derive(profile.name, vm.name, str(index)),
+                device=NIC_DEVICES[nic.model],
+                provider=f"setup-nat-{nic.network}.sh",
+            )
+            for index, nic in enumerate(vm.nics)
+        )
+        vms.append(_plan_vm(vm, nics, facts))
+
+    used = tuple(sorted({b for vm in vms for b in vm.bridges}))
+    acl = None
+    if used:
+        acl = AclPlan(
+            bridges=used,
+            conf_path="qemu/bridge.conf",
+            installed_path=f"{facts.acl_dir}/{ACL_FILE_PREFIX}{profile.name}.conf",
+            main_path=f"{facts.acl_dir}/bridge.conf",
+            install_path="install-bridge-acl.sh",
+            remove_path="remove-bridge-acl.sh",
+        )
+    return Plan(name=profile.name, distro=facts, nats=nats, vms=tuple(vms), acl=acl)

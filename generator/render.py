@@ -1,0 +1,129 @@
+"""Plan -> the files of a bundle: (path, text, mode), through one Jinja environment.
+
+The environment is built once per process. It fails on any undefined name, keeps the
+trailing newline of every template, escapes everything printed into XML, and offers
+the ``sh`` filter through which every value printed into a shell script must go
+(a test checks that no template prints a value without it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.plan import Plan
+
+MARKER = ".qemu-netgen"
+SUMS = "SHA256SUMS"
+MARKER_TEXT = "This folder is a bundle written by qemu-netgen; render replaces it as a whole.\n"
+EXEC = 0o755
+DATA = 0o644
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    path: str  # relative to the bundle folder, '/'-separated
+    text: str
+    mode: int
+
+
+def templates_dir() -> Path:
+    """Where the templates are: inside the installed package, else the checkout's top level."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise RuntimeError(f"qemu-netgen templates not found next to {here}")  # broken install
+
+
+def shell_quote(value: Any) -> str:
+    """One shell word, safe in any bash context: ``it's`` -> ``'it'"'"'s'``."""
+    if isinstance(value, bool):
+        raise TypeError("pass booleans to the sh filter as 1/0, not True/False")
+    return shlex.quote(str(value))
+
+
+def shell_quote_always(value: Any) -> str:
+    """One shell word, always single-quoted (for words that shellcheck would misread)."""
+    if isinstance(value, bool):
+        raise TypeError("pass booleans to the shq filter as 1/0, not True/False")
+    return "'" + str(value).replace("'", "'\"'\"'") + "'"
+
+
+def shell_comment(value: Any) -> str:
+    """Text for a ``#`` comment: one line, no control characters."""
+    return "".join(c if c.isprintable() else " " for c in str(value))
+
+
+def _autoescape(name: str | None) -> bool:
+    return name is not None and name.endswith((".xml.j2", ".html.j2"))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=_autoescape,
+        auto_reload=False,
+        # bash's ${#array[@]} would open a Jinja comment; templates comment with {## ##}
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["sh"] = shell_quote
+    env.filters["shq"] = shell_quote_always
+    env.filters["sh_comment"] = shell_comment
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def render(plan: Plan) -> list[RenderedFile]:
+    """Every file of the bundle, sorted by path, ``SHA256SUMS`` included."""
+    files = [RenderedFile("README.md", _render("README.md.j2", plan=plan), DATA)]
+    for net in plan.nats:
+        files.append(
+            RenderedFile(net.xml_path, _render("nat/network.xml.j2", plan=plan, net=net), DATA)
+        )
+        files.append(
+            RenderedFile(net.setup_path, _render("nat/setup.sh.j2", plan=plan, net=net), EXEC)
+        )
+        files.append(
+            RenderedFile(net.teardown_path, _render("nat/teardown.sh.j2", plan=plan, net=net), EXEC)
+        )
+    if plan.acl is not None:
+        acl = plan.acl
+        files.append(
+            RenderedFile(acl.conf_path, _render("acl/bridge.conf.j2", plan=plan, acl=acl), DATA)
+        )
+        files.append(
+            RenderedFile(acl.install_path, _render("acl/install.sh.j2", plan=plan, acl=acl), EXEC)
+        )
+        files.append(
+            RenderedFile(acl.remove_path, _render("acl/remove.sh.j2", plan=plan, acl=acl), EXEC)
+        )
+    for vm in plan.vms:
+        files.append(
+            RenderedFile(vm.launch_path, _render("vm/launch.sh.j2", plan=plan, vm=vm), EXEC)
+        )
+    files.append(RenderedFile(MARKER, MARKER_TEXT, DATA))
+    files.sort(key=lambda f: f.path)
+    sums = "".join(
+        f"{hashlib.sha256(f.text.encode()).hexdigest()}  {f.path}\n"
+        for f in files
+        if f.path != MARKER
+    )
+    files.append(RenderedFile(SUMS, sums, DATA))
+    files.sort(key=lambda f: f.path)
+    return files

@@ -1,0 +1,95 @@
+"""What the commands do, apart from option parsing: profiles in, bundles or verdicts out.
+
+Each profile is handled on its own and written as soon as it is rendered (nothing is
+collected), so one bad profile does not stop the others and memory stays flat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from generator import plan, render
+from generator.bundle import stale_files, write_bundle
+from generator.errors import EXIT_INVALID, EXIT_OK, NetgenError, OutputError, Problem, ProfileError
+from generator.profile import Profile
+from generator.validate import parse_file
+
+Say = Callable[[str], None]
+
+
+def render_one(profile: Profile) -> list[render.RenderedFile]:
+    return render.render(plan.build(profile))
+
+
+class _Batch:
+    """Tracks names already used in this run and the worst exit code."""
+
+    def __init__(self, err: Say) -> None:
+        self.err = err
+        self.code = EXIT_OK
+        self.names: dict[str, str] = {}
+
+    def fail(self, error: NetgenError) -> None:
+        self.err(str(error))
+        self.code = max(self.code, error.exit_code)
+
+    def load(self, path: Path) -> Profile | None:
+        try:
+            profile = parse_file(path, str(path))
+        except ProfileError as error:
+            self.fail(error)
+            return None
+        first = self.names.setdefault(profile.name, str(path))
+        if first != str(path):
+            self.fail(
+                ProfileError(
+                    str(path),
+                    [Problem(1, "name", f"bundle {profile.name!r} is also rendered from {first}")],
+                )
+            )
+            return None
+        return profile
+
+
+def validate_profiles(paths: Iterable[Path], say: Say, err: Say) -> int:
+    batch = _Batch(err)
+    for path in paths:
+        if batch.load(path) is not None:
+            say(f"{path}: ok")
+    return batch.code
+
+
+def render_profiles(
+    paths: Iterable[Path],
+    out: Path,
+    say: Say,
+    err: Say,
+    *,
+    check: bool = False,
+    force: bool = False,
+) -> int:
+    batch = _Batch(err)
+    for path in paths:
+        profile = batch.load(path)
+        if profile is None:
+            continue
+        files = render_one(profile)
+        dest = out / profile.name
+        if check:
+            stale = stale_files(files, dest)
+            for line in stale:
+                err(line)
+            if stale:
+                err(f"{dest}: stale; run: qemu-netgen render {path} -o {out}")
+                batch.code = max(batch.code, EXIT_INVALID)
+            else:
+                say(f"{dest}: up to date")
+            continue
+        try:
+            write_bundle(files, dest, force=force)
+        except OutputError as error:
+            batch.fail(error)
+            continue
+        say(f"{dest}: written ({len(files)} files)")
+    return batch.code

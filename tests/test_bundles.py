@@ -1,0 +1,97 @@
+"""The example bundles: exact file set, then every file's mode and content (snapshots)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from generator.runner import render_profiles
+from tests.conftest import PROFILES, ROOT, files_by_path, render_path
+
+NAT_FILES = [
+    ".qemu-netgen",
+    "README.md",
+    "SHA256SUMS",
+    "install-bridge-acl.sh",
+    "launch-ubuntu1904.sh",
+    "libvirt/default.xml",
+    "qemu/bridge.conf",
+    "remove-bridge-acl.sh",
+    "setup-nat-default.sh",
+    "teardown-nat-default.sh",
+]
+
+
+def test_examples_exist() -> None:
+    assert [p.name for p in PROFILES][:1] and "nat.yaml" in [p.name for p in PROFILES]
+
+
+def test_nat_bundle_file_set_and_modes() -> None:
+    files = render_path(ROOT / "profiles" / "nat.yaml")
+    assert [f.path for f in files] == NAT_FILES
+    for f in files:
+        assert f.mode == (0o755 if f.path.endswith(".sh") else 0o644), f.path
+
+
+@pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)
+def test_bundle_snapshot(profile: Path, snapshot: SnapshotAssertion) -> None:
+    files = render_path(profile)
+    assert {f.path: {"mode": f"{f.mode:04o}", "text": f.text} for f in files} == snapshot
+
+
+def test_nat_network_xml() -> None:
+    text = files_by_path(render_path(ROOT / "profiles" / "nat.yaml"))["libvirt/default.xml"].text
+    root = ET.fromstring(text)
+    assert root.findtext("name") == "default"
+    assert root.find("forward").get("mode") == "nat"  # type: ignore[union-attr]
+    assert root.find("bridge").attrib == {"name": "virbr0", "stp": "on", "delay": "0"}  # type: ignore[union-attr]
+    ip = root.find("ip")
+    assert ip is not None and ip.attrib == {"address": "192.168.122.1", "netmask": "255.255.255.0"}
+    assert ip.find("dhcp/range").attrib == {"start": "192.168.122.2", "end": "192.168.122.254"}  # type: ignore[union-attr]
+    assert root.findtext("uuid") == "94b0ba08-4eaa-508f-b095-b27dbcf38519"
+
+
+def test_sha256sums_cover_every_other_file() -> None:
+    import hashlib
+
+    files = files_by_path(render_path(ROOT / "profiles" / "nat.yaml"))
+    listed = {}
+    for line in files["SHA256SUMS"].text.splitlines():
+        digest, path = line.split("  ", 1)
+        listed[path] = digest
+    assert set(listed) == set(files) - {"SHA256SUMS", ".qemu-netgen"}
+    for path, digest in listed.items():
+        assert hashlib.sha256(files[path].text.encode()).hexdigest() == digest
+
+
+def test_committed_bundles_are_fresh() -> None:
+    said: list[str] = []
+    code = render_profiles(PROFILES, ROOT / "out", said.append, said.append, check=True)
+    assert code == 0, "\n".join(said)
+    committed = sorted(p.name for p in (ROOT / "out").iterdir() if p.is_dir())
+    assert committed == sorted(p.stem for p in PROFILES)
+
+
+def _render_with_seed(seed: str, out: Path) -> dict[str, bytes]:
+    env = dict(os.environ, PYTHONHASHSEED=seed)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "render", *map(str, PROFILES), "-o", str(out)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_renders_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    first = _render_with_seed("0", tmp_path / "a")
+    second = _render_with_seed("12345", tmp_path / "b")
+    third = _render_with_seed("random", tmp_path / "c")
+    assert first and first == second == third

@@ -1,0 +1,162 @@
+"""Profile -> Plan: the derived values, each pinned."""
+
+from __future__ import annotations
+
+import textwrap
+import uuid
+
+from generator import plan
+from generator.plan import MacAllocator, network_uuid
+from generator.validate import parse_text
+
+PROFILE = """\
+name: lab1
+host: {distro: DISTRO}
+networks:
+  default:
+    type: nat
+    bridge: virbr0
+    subnet: 192.168.122.0/24
+    dhcp: {start: 192.168.122.2, end: 192.168.122.254}
+    hosts:
+      - {mac: "52:54:00:00:00:20", ip: 192.168.122.20, name: db}
+      - {mac: "52:54:00:00:00:10", ip: 192.168.122.10}
+  iso:
+    type: nat
+    bridge: virbr9
+    subnet: 10.9.0.0/24
+    gateway: 10.9.0.254
+vms:
+  - name: web1
+    memory: 512m
+    cpus: 2
+    disk: /var/lib/vms/a,b.qcow2
+    display: {vnc: 3}
+    nics:
+      - network: default
+      - network: iso
+        model: e1000e
+      - {network: default, mac: "52:54:00:AA:00:01"}
+  - name: web2
+    memory: 1G
+    accel: tcg
+    vhost: off
+"""
+
+
+def build(distro: str = "debian") -> plan.Plan:
+    return plan.build(parse_text(PROFILE.replace("DISTRO", distro)))
+
+
+def test_network_uuid_is_fixed_per_name() -> None:
+    assert network_uuid("default") == network_uuid("default")
+    assert network_uuid("default") != network_uuid("other")
+    assert uuid.UUID(network_uuid("default")).version == 5
+    assert build().nats[0].uuid == network_uuid("default")
+
+
+def test_nat_derivations() -> None:
+    default, iso = build().nats
+    assert (default.name, default.address, default.netmask, default.prefix) == (
+        "default",
+        "192.168.122.1",
+        "255.255.255.0",
+        24,
+    )
+    assert (default.dhcp_start, default.dhcp_end) == ("192.168.122.2", "192.168.122.254")
+    assert [h.ip for h in default.hosts] == [
+        "192.168.122.10",
+        "192.168.122.20",
+    ]  # sorted by address
+    assert (iso.address, iso.dhcp_start, iso.hosts) == ("10.9.0.254", None, ())
+    assert default.xml_path == "libvirt/default.xml"
+    assert (default.setup_path, default.teardown_path) == (
+        "setup-nat-default.sh",
+        "teardown-nat-default.sh",
+    )
+
+
+def test_derived_macs_are_deterministic_unicast_and_unique() -> None:
+    first, second = build(), build()
+    macs = [nic.mac for nic in first.vms[0].nics]
+    assert macs == [nic.mac for nic in second.vms[0].nics]
+    assert macs[2] == "52:54:00:aa:00:01"  # given MACs are kept, lowercased
+    for mac in macs[:2]:
+        assert mac.startswith("52:54:00:")
+    assert len(set(macs)) == 3
+    bridge_macs = {n.mac for n in first.nats}
+    assert not bridge_macs & set(macs)
+
+
+def test_derived_mac_depends_on_bundle_vm_and_index() -> None:
+    a = MacAllocator(set()).derive("lab1", "web1", "0")
+    assert a == MacAllocator(set()).derive("lab1", "web1", "0")
+    assert a != MacAllocator(set()).derive("lab2", "web1", "0")
+    assert a != MacAllocator(set()).derive("lab1", "web2", "0")
+    assert a != MacAllocator(set()).derive("lab1", "web1", "1")
+
+
+def test_derived_mac_steps_around_a_taken_one() -> None:
+    wanted = MacAllocator(set()).derive("lab1", "web1", "0")
+    other = MacAllocator({wanted}).derive("lab1", "web1", "0")
+    assert other != wanted and other.startswith("52:54:00:")
+
+
+def test_qemu_command_line() -> None:
+    vm = build().vms[0]
+    words = [[a.text for a in line] for line in vm.args]
+    assert words == [
+        ["qemu-system-x86_64"],
+        ["-name", "web1"],
+        ["-M", "q35"],
+        ["-accel", "kvm"],
+        ["-cpu", "host"],
+        ["-m", "512M"],
+        ["-smp", "2"],
+        ["-drive", "file=/var/lib/vms/a,,b.qcow2,if=virtio,format=qcow2"],  # QEMU's comma escape
+        ["-vnc", "127.0.0.1:3"],
+        ["-netdev", "tap,id=net0,br=virbr0,helper=/usr/lib/qemu/qemu-bridge-helper"],
+        ["-device", f"virtio-net-pci,netdev=net0,mac={vm.nics[0].mac}"],
+        ["-netdev", "tap,id=net1,br=virbr9,helper=/usr/lib/qemu/qemu-bridge-helper"],
+        ["-device", f"e1000e,netdev=net1,mac={vm.nics[1].mac}"],
+        ["-netdev", "tap,id=net2,br=virbr0,helper=/usr/lib/qemu/qemu-bridge-helper"],
+        ["-device", "virtio-net-pci,netdev=net2,mac=52:54:00:aa:00:01"],
+    ]
+    vhost = [a.text for line in vm.args for a in line if a.vhost]
+    assert vhost == [w[1] for w in words if w[0] == "-netdev"]
+    assert vm.memory_mib == 512
+
+
+def test_vm_without_nics_or_display() -> None:
+    vm = build().vms[1]
+    words = [[a.text for a in line] for line in vm.args]
+    assert ["-accel", "tcg"] in words and ["-cpu", "host"] not in words
+    assert ["-display", "none"] in words
+    assert words[-1] == ["-nic", "none"]  # else QEMU adds a user-mode NIC of its own
+    assert vm.vhost == "off"
+
+
+def test_distro_paths() -> None:
+    assert build("fedora").distro.bridge_helper == "/usr/libexec/qemu-bridge-helper"
+    assert build("rhel").distro.qemu == "/usr/libexec/qemu-kvm"
+    assert build("ubuntu").distro.bridge_helper == "/usr/lib/qemu/qemu-bridge-helper"
+    netdev = build("fedora").vms[0].args[9][1].text
+    assert netdev.endswith("helper=/usr/libexec/qemu-bridge-helper")
+
+
+def test_acl_lists_each_used_bridge_once() -> None:
+    acl = build().acl
+    assert acl is not None
+    assert acl.bridges == ("virbr0", "virbr9")
+    assert acl.installed_path == "/etc/qemu/qemu-netgen-lab1.conf"
+    assert acl.main_path == "/etc/qemu/bridge.conf"
+
+
+def test_no_acl_without_tap_nics() -> None:
+    text = textwrap.dedent(
+        """\
+        name: bare
+        vms: [{name: a, memory: 1G}]
+        """
+    )
+    assert plan.build(parse_text(text)).acl is None

@@ -1,0 +1,368 @@
+"""Every profile rule, each with its pinned message and line."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from generator.errors import ProfileError
+from generator.validate import parse_text
+
+BASE = """\
+name: lab1
+networks:
+  default:
+    type: nat
+    bridge: virbr0
+    subnet: 192.168.122.0/24
+    dhcp: {start: 192.168.122.2, end: 192.168.122.254}
+vms:
+  - name: web1
+    memory: 4G
+    nics:
+      - network: default
+"""
+
+
+def errors(text: str) -> list[str]:
+    with pytest.raises(ProfileError) as info:
+        parse_text(textwrap.dedent(text), "p.yaml")
+    return str(info.value).splitlines()
+
+
+def with_(old: str, new: str) -> str:
+    assert old in BASE, old
+    return BASE.replace(old, new, 1)
+
+
+def test_base_is_valid() -> None:
+    profile = parse_text(BASE)
+    assert profile.name == "lab1"
+    assert profile.host.distro == "debian"
+    assert profile.vms[0].cpus == 1
+    assert profile.vms[0].display is None
+
+
+@pytest.mark.parametrize(
+    ("bridge", "message"),
+    [
+        ("abcdefghijklmnop", "name longer than 15 characters"),
+        ('""', "name is empty"),
+        ('"."', "'.' is not a valid interface name"),
+        ('".."', "'..' is not a valid interface name"),
+        ("br/0", "name may only contain letters, digits, '_', '.' and '-' (found '/')"),
+        ("br:0", "name may only contain letters, digits, '_', '.' and '-' (found ':')"),
+        ('"br 0"', "name may only contain letters, digits, '_', '.' and '-' (found ' ')"),
+    ],
+)
+def test_interface_names(bridge: str, message: str) -> None:
+    assert errors(with_("bridge: virbr0", f"bridge: {bridge}")) == [
+        f"p.yaml:5: networks.default.bridge: {message}"
+    ]
+
+
+def test_fifteen_characters_is_fine() -> None:
+    parse_text(with_("bridge: virbr0", "bridge: abcdefghijklmno"))
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("a/b", "name must not contain '/'"),
+        (".hidden", "name must not start with '.'"),
+        ('".."', "name must not start with '.'"),
+        ("-x", "name must not start with '-'"),
+        ('"a b"', "name may only contain letters, digits, '_', '.' and '-' (found ' ')"),
+        ("x" * 65, "name longer than 64 characters"),
+    ],
+)
+def test_bundle_vm_and_network_names(name: str, message: str) -> None:
+    assert errors(with_("name: lab1", f"name: {name}")) == [f"p.yaml:1: name: {message}"]
+    assert errors(with_("name: web1", f"name: {name}")) == [f"p.yaml:9: vms[0].name: {message}"]
+    renamed = with_("  default:", f"  {name}:").replace("network: default", "network: x")
+    assert f"p.yaml:3: networks.{name.strip(chr(34))}: {message}" in errors(renamed)
+
+
+@pytest.mark.parametrize(
+    ("subnet", "message"),
+    [
+        ("192.168.122.1/24", "192.168.122.1/24 has host bits set; the network is 192.168.122.0/24"),
+        ("192.168.122.0", "'192.168.122.0' has no prefix length; write it like 192.168.122.0/24"),
+        ("192.168.300.0/24", "'192.168.300.0/24' is not an IPv4 CIDR like 192.168.122.0/24"),
+        ("192.168.122.0/33", "'192.168.122.0/33' is not an IPv4 CIDR like 192.168.122.0/24"),
+        ("10.0.0.0/31", "10.0.0.0/31 is too small; a NAT network needs at least a /30"),
+        ("24", "subnet must be written as a CIDR like 192.168.122.0/24"),
+    ],
+)
+def test_subnet(subnet: str, message: str) -> None:
+    text = with_("subnet: 192.168.122.0/24", f"subnet: {subnet}").replace(
+        "    dhcp: {start: 192.168.122.2, end: 192.168.122.254}\n", ""
+    )
+    assert errors(text) == [f"p.yaml:6: networks.default.subnet: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("gateway", "message"),
+    [
+        ("10.0.0.1", "10.0.0.1 is outside subnet 192.168.122.0/24"),
+        ("192.168.122.0", "192.168.122.0 is the network address of 192.168.122.0/24"),
+        ("192.168.122.255", "192.168.122.255 is the broadcast address of 192.168.122.0/24"),
+    ],
+)
+def test_gateway(gateway: str, message: str) -> None:
+    text = with_("    dhcp:", f"    gateway: {gateway}\n    dhcp:")
+    assert errors(text) == [f"p.yaml:7: networks.default.gateway: {message}"]
+
+
+@pytest.mark.parametrize(
+    ("dhcp", "found"),
+    [
+        (
+            "{start: 192.168.122.254, end: 192.168.122.2}",
+            [
+                "networks.default.dhcp: range is reversed: start 192.168.122.254 is after end 192.168.122.2"
+            ],
+        ),
+        (
+            "{start: 192.168.121.2, end: 192.168.122.9}",
+            ["networks.default.dhcp.start: 192.168.121.2 is outside subnet 192.168.122.0/24"],
+        ),
+        (
+            "{start: 192.168.122.2, end: 192.168.123.9}",
+            ["networks.default.dhcp.end: 192.168.123.9 is outside subnet 192.168.122.0/24"],
+        ),
+        (
+            "{start: 192.168.122.1, end: 192.168.122.9}",
+            [
+                "networks.default.dhcp: range 192.168.122.1-192.168.122.9 covers the gateway 192.168.122.1"
+            ],
+        ),
+        (
+            "{start: 192.168.122.0, end: 192.168.122.9}",
+            [
+                "networks.default.dhcp: range 192.168.122.0-192.168.122.9 covers the network address 192.168.122.0",
+                "networks.default.dhcp: range 192.168.122.0-192.168.122.9 covers the gateway 192.168.122.1",
+            ],
+        ),
+        (
+            "{start: 192.168.122.200, end: 192.168.122.255}",
+            [
+                "networks.default.dhcp: range 192.168.122.200-192.168.122.255 covers the broadcast address 192.168.122.255"
+            ],
+        ),
+        ("{start: 192.168.122.2}", ["networks.default.dhcp.end: required field is missing"]),
+    ],
+)
+def test_dhcp_range(dhcp: str, found: list[str]) -> None:
+    text = with_("dhcp: {start: 192.168.122.2, end: 192.168.122.254}", f"dhcp: {dhcp}")
+    assert errors(text) == [f"p.yaml:7: {f}" for f in found]
+
+
+def test_gateway_elsewhere_moves_the_reserved_address() -> None:
+    text = with_(
+        "    dhcp: {start: 192.168.122.2,",
+        "    gateway: 192.168.122.254\n    dhcp: {start: 192.168.122.2,",
+    )
+    assert errors(text) == [
+        "p.yaml:8: networks.default.dhcp: range 192.168.122.2-192.168.122.254 covers the gateway 192.168.122.254"
+    ]
+
+
+HOSTS = """\
+    hosts:
+      - {mac: "52:54:00:00:00:10", name: web1, ip: 192.168.122.10}
+      - {mac: "52:54:00:00:00:11", name: web2, ip: 192.168.122.11}
+"""
+
+
+def hosts(old: str, new: str) -> str:
+    return with_("vms:\n", HOSTS.replace(old, new, 1) + "vms:\n")
+
+
+def test_static_hosts_valid() -> None:
+    profile = parse_text(hosts("", ""))
+    assert [str(h.ip) for h in profile.networks["default"].hosts] == [
+        "192.168.122.10",
+        "192.168.122.11",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (
+            "192.168.122.11",
+            "10.1.1.1",
+            "p.yaml:10: networks.default.hosts[1].ip: 10.1.1.1 is outside subnet 192.168.122.0/24",
+        ),
+        (
+            "192.168.122.11",
+            "192.168.122.1",
+            "p.yaml:10: networks.default.hosts[1].ip: 192.168.122.1 is the gateway of 192.168.122.0/24",
+        ),
+        (
+            "192.168.122.11",
+            "192.168.122.10",
+            "p.yaml:10: networks.default.hosts[1].ip: 192.168.122.10 is already used by hosts[0]",
+        ),
+        (
+            "00:11",
+            "00:10",
+            "p.yaml:10: networks.default.hosts[1].mac: 52:54:00:00:00:10 is already used by hosts[0]",
+        ),
+        (
+            "web2",
+            "web1",
+            "p.yaml:10: networks.default.hosts[1].name: web1 is already used by hosts[0]",
+        ),
+        (
+            "web2",
+            "-web",
+            "p.yaml:10: networks.default.hosts[1].name: host name must be 1-63 letters, digits or '-', not starting or ending with '-'",
+        ),
+        (
+            "192.168.122.11",
+            "192.168.122.x",
+            "p.yaml:10: networks.default.hosts[1].ip: '192.168.122.x' is not an IPv4 address",
+        ),
+    ],
+)
+def test_static_hosts(old: str, new: str, found: str) -> None:
+    assert errors(hosts(old, new)) == [found]
+
+
+@pytest.mark.parametrize(
+    ("mac", "message"),
+    [
+        (
+            "01:00:5e:00:00:01",
+            "01:00:5e:00:00:01 is a multicast address (first octet is odd); a NIC needs a unicast one",
+        ),
+        (
+            "ff:ff:ff:ff:ff:ff",
+            "ff:ff:ff:ff:ff:ff is a multicast address (first octet is odd); a NIC needs a unicast one",
+        ),
+        ("52:54:00:12:34", "'52:54:00:12:34' is not a MAC address like 52:54:00:12:34:56"),
+        ("52-54-00-12-34-56", "'52-54-00-12-34-56' is not a MAC address like 52:54:00:12:34:56"),
+        ("00:00:00:00:00:00", "00:00:00:00:00:00 is not a usable MAC address"),
+    ],
+)
+def test_nic_mac(mac: str, message: str) -> None:
+    text = with_("      - network: default\n", f'      - network: default\n        mac: "{mac}"\n')
+    assert errors(text) == [f"p.yaml:13: vms[0].nics[0].mac: {message}"]
+
+
+def test_mac_is_normalised_to_lowercase() -> None:
+    text = with_(
+        "      - network: default\n", '      - network: default\n        mac: "52:54:00:AB:CD:EF"\n'
+    )
+    assert parse_text(text).vms[0].nics[0].mac == "52:54:00:ab:cd:ef"
+
+
+def test_duplicate_macs_across_vms() -> None:
+    text = BASE.replace(
+        "      - network: default\n", '      - network: default\n        mac: "52:54:00:00:00:01"\n'
+    )
+    text += (
+        '  - name: web2\n    memory: 1G\n    nics: [{network: default, mac: "52:54:00:00:00:01"}]\n'
+    )
+    assert errors(text) == [
+        "p.yaml:16: vms[1].nics[0].mac: 52:54:00:00:00:01 is already used by vms[0].nics[0]"
+    ]
+
+
+def test_duplicate_vm_names() -> None:
+    text = BASE + "  - name: web1\n    memory: 1G\n"
+    assert errors(text) == ["p.yaml:13: vms[1].name: VM name 'web1' is already used by vms[0]"]
+
+
+def test_nic_names_an_undefined_network() -> None:
+    assert errors(with_("network: default", "network: lan")) == [
+        "p.yaml:12: vms[0].nics[0].network: unknown network 'lan' (defined: default)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("memory", "message"),
+    [
+        ("4X", "'4X' is not a memory size; write a whole number and M or G, like 4G or 512M"),
+        ("0G", "'0G' is not a memory size; write a whole number and M or G, like 4G or 512M"),
+        ("4.5G", "'4.5G' is not a memory size; write a whole number and M or G, like 4G or 512M"),
+        ("4096", "must be a valid string, not 4096"),
+    ],
+)
+def test_memory(memory: str, message: str) -> None:
+    assert errors(with_("memory: 4G", f"memory: {memory}")) == [
+        f"p.yaml:10: vms[0].memory: {message}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cpus", "message"),
+    [
+        ("0", "must be greater than or equal to 1"),
+        ("-2", "must be greater than or equal to 1"),
+        ("two", "must be a valid integer, not 'two'"),
+        ("true", "must be a valid integer, not True"),
+    ],
+)
+def test_cpus(cpus: str, message: str) -> None:
+    assert errors(with_("memory: 4G", f"memory: 4G\n    cpus: {cpus}")) == [
+        f"p.yaml:11: vms[0].cpus: {message}"
+    ]
+
+
+def test_unknown_keys_are_rejected_with_a_suggestion() -> None:
+    assert errors(with_("bridge: virbr0", "brige: virbr0")) == [
+        "p.yaml:3: networks.default.bridge: required field is missing",
+        "p.yaml:5: networks.default.brige: unknown key 'brige' (did you mean 'bridge'?)",
+    ]
+
+
+def test_wrong_types() -> None:
+    assert errors(with_("    nics:\n      - network: default\n", "    nics: default\n")) == [
+        "p.yaml:11: vms[0].nics: must be a list, not 'default'"
+    ]
+    assert errors(with_("dhcp: {start: 192.168.122.2, end: 192.168.122.254}", "dhcp: yes")) == [
+        "p.yaml:7: networks.default.dhcp: must be a mapping of keys, not True"
+    ]
+
+
+def test_unknown_distro_and_network_type() -> None:
+    text = "host: {distro: gentoo}\n" + with_("type: nat", "type: vxlan")
+    assert errors(text) == [
+        "p.yaml:1: host.distro: must be one of 'debian', 'ubuntu', 'fedora', 'rhel' or 'arch', not 'gentoo'",
+        "p.yaml:5: networks.default.type: must be one of 'nat', not 'vxlan'",
+    ]
+
+
+def test_two_networks_one_bridge_and_overlapping_subnets() -> None:
+    text = with_(
+        "vms:\n",
+        "  other:\n    type: nat\n    bridge: virbr0\n    subnet: 192.168.0.0/16\nvms:\n",
+    )
+    assert errors(text) == [
+        "p.yaml:10: networks.other.bridge: bridge virbr0 is already used by network 'default'",
+        "p.yaml:11: networks.other.subnet: 192.168.0.0/16 overlaps 192.168.122.0/24 of network 'default'",
+    ]
+
+
+def test_all_problems_are_reported_at_once() -> None:
+    text = with_("bridge: virbr0", "bridge: abcdefghijklmnop").replace("memory: 4G", "memory: lots")
+    assert len(errors(text)) == 2
+
+
+def test_display() -> None:
+    vnc = parse_text(with_("memory: 4G", "memory: 4G\n    display: {vnc: 7}"))
+    assert vnc.vms[0].display is not None and vnc.vms[0].display.vnc == 7
+    assert parse_text(with_("memory: 4G", "memory: 4G\n    display: none")).vms[0].display is None
+    assert errors(with_("memory: 4G", "memory: 4G\n    display: {vnc: -1}")) == [
+        "p.yaml:11: vms[0].display.vnc: must be greater than or equal to 0"
+    ]
+
+
+def test_disk_must_be_absolute() -> None:
+    assert errors(with_("memory: 4G", "memory: 4G\n    disk: web1.qcow2")) == [
+        "p.yaml:11: vms[0].disk: 'web1.qcow2' is not an absolute path (start it with '/')"
+    ]

@@ -1,0 +1,126 @@
+"""The one Jinja environment, its filters, and the rule that templates only format."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2 import nodes
+
+from generator import plan, render
+from generator.validate import parse_text
+from tests.conftest import BASE_PROFILE
+
+SHELL_FILTERS = {"sh", "shq", "sh_comment"}
+
+
+def test_environment_is_built_once_and_strict() -> None:
+    env = render.environment()
+    assert env is render.environment()
+    assert env.undefined is jinja2.StrictUndefined
+    assert env.keep_trailing_newline
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain",
+        "with space",
+        "it's",
+        "$(touch PWNED)",
+        "`touch PWNED`",
+        "a\nb",
+        "",
+        "-n",
+        "*",
+        "'\"\\",
+    ],
+)
+def test_shell_filters_give_one_literal_word(value: str, tmp_path: Path) -> None:
+    for quote in (render.shell_quote, render.shell_quote_always):
+        script = f"printf '%s' {quote(value)}"
+        out = subprocess.run(
+            ["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
+        )
+        assert out.stdout == value
+        assert shlex.split(quote(value)) == [value]
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_shell_filter_refuses_booleans() -> None:
+    with pytest.raises(TypeError):
+        render.shell_quote(True)
+
+
+def test_shell_comment_is_one_line() -> None:
+    assert render.shell_comment("a\nb\rc\x00d") == "a b c d"
+
+
+def _output_expressions(template: str) -> list[nodes.Expr]:
+    env = render.environment()
+    assert env.loader is not None
+    source = env.loader.get_source(env, template)[0]
+    tree = env.parse(source)
+    found = []
+    for output in tree.find_all(nodes.Output):
+        found += [n for n in output.nodes if not isinstance(n, nodes.TemplateData)]
+    return found
+
+
+def _is_constant(node: nodes.Expr) -> bool:
+    if isinstance(node, nodes.Const):
+        return True
+    if isinstance(node, nodes.CondExpr):
+        return _is_constant(node.expr1) and (node.expr2 is None or _is_constant(node.expr2))
+    return False
+
+
+SHELL_TEMPLATES = sorted(
+    p.relative_to(render.templates_dir()).as_posix()
+    for p in render.templates_dir().rglob("*.sh.j2")
+)
+
+
+def test_there_are_shell_templates() -> None:
+    assert "vm/launch.sh.j2" in SHELL_TEMPLATES and "nat/setup.sh.j2" in SHELL_TEMPLATES
+
+
+@pytest.mark.parametrize("template", SHELL_TEMPLATES)
+def test_every_value_in_a_shell_template_is_quoted(template: str) -> None:
+    for expr in _output_expressions(template):
+        if _is_constant(expr):
+            continue
+        assert isinstance(expr, nodes.Filter) and expr.name in SHELL_FILTERS, (
+            f"{template}:{expr.lineno}: a value reaches the script without sh/shq/sh_comment"
+        )
+
+
+def test_the_lint_catches_an_unquoted_value(tmp_path: Path) -> None:
+    env = render.environment()
+    tree = env.parse("echo {{ plan.name }}\necho {{ plan.name | sh }}\n")
+    exprs = [
+        n
+        for o in tree.find_all(nodes.Output)
+        for n in o.nodes
+        if not isinstance(n, nodes.TemplateData)
+    ]
+    assert [isinstance(e, nodes.Filter) for e in exprs] == [False, True]
+
+
+def test_xml_is_escaped() -> None:
+    built = plan.build(parse_text(BASE_PROFILE))
+    hostile = replace(built.nats[0], name="a<b>&'\"c")
+    text = render.environment().get_template("nat/network.xml.j2").render(plan=built, net=hostile)
+    root = ET.fromstring(text)
+    assert root.findtext("name") == "a<b>&'\"c"
+
+
+def test_templates_dir_is_the_checkout_or_the_package() -> None:
+    assert (render.templates_dir() / "vm" / "launch.sh.j2").is_file()
