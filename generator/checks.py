@@ -7,9 +7,9 @@ at the field to fix and all of them are reported at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from ipaddress import IPv4Address
+from ipaddress import IPv4Address, IPv4Network
 
-from generator.profile import NatNetwork, Profile
+from generator.profile import BridgeNetwork, NatNetwork, Profile
 
 Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
@@ -70,30 +70,67 @@ def _nat_hosts_unique(name: str, net: NatNetwork) -> Found:
                 seen[value] = index
 
 
+def _bridge_settings(name: str, net: BridgeNetwork) -> Found:
+    base: Path = ("networks", name)
+    if net.uplink == net.bridge:
+        yield (*base, "uplink"), f"the uplink must differ from the bridge ({net.bridge})"
+    if net.forward_delay == 1:
+        yield (*base, "forward_delay"), "must be 0 or 2-30 seconds (NetworkManager refuses 1)"
+    elif net.stp and net.forward_delay < 2:
+        yield (
+            (*base, "forward_delay"),
+            "with stp on, forward_delay must be 2-30 seconds (the kernel's range)",
+        )
+    address = net.address
+    if address is not None and address.gateway is not None:
+        if address.gateway not in address.cidr.network:
+            yield (
+                (*base, "address", "gateway"),
+                f"{address.gateway} is outside {address.cidr.network}",
+            )
+        elif address.gateway == address.cidr.ip:
+            yield (*base, "address", "gateway"), f"{address.gateway} is the host's own address"
+
+
 def network_rules(profile: Profile) -> Found:
     for name, net in profile.networks.items():
-        yield from _nat_addresses(name, net)
-        yield from _nat_hosts_unique(name, net)
+        if isinstance(net, NatNetwork):
+            yield from _nat_addresses(name, net)
+            yield from _nat_hosts_unique(name, net)
+        else:
+            yield from _bridge_settings(name, net)
 
 
 def networks_distinct(profile: Profile) -> Found:
-    """Two networks may not share a bridge, and NAT subnets may not overlap."""
-    bridges: dict[str, str] = {}
+    """Interface names are used once; subnets do not overlap."""
+    interfaces: dict[str, str] = {}
     for name, net in profile.networks.items():
-        if net.bridge in bridges:
-            yield (
-                ("networks", name, "bridge"),
-                f"bridge {net.bridge} is already used by network {bridges[net.bridge]!r}",
-            )
-        else:
-            bridges[net.bridge] = name
-    items = list(profile.networks.items())
-    for i, (name, net) in enumerate(items):
-        for other_name, other in items[:i]:
-            if net.subnet.overlaps(other.subnet):
+        named = [("bridge", net.bridge)]
+        if isinstance(net, BridgeNetwork):
+            named.append(("uplink", net.uplink))
+        for key, ifname in named:
+            if interfaces.get(ifname) == name:
+                continue  # bridge == uplink is _bridge_settings' to report
+            if ifname in interfaces:
                 yield (
-                    ("networks", name, "subnet"),
-                    f"{net.subnet} overlaps {other.subnet} of network {other_name!r}",
+                    ("networks", name, key),
+                    f"{ifname} is already used by network {interfaces[ifname]!r}"
+                    + (" (one uplink can be in one bridge only)" if key == "uplink" else ""),
+                )
+            else:
+                interfaces[ifname] = name
+    subnets: list[tuple[str, Path, IPv4Network]] = []
+    for name, net in profile.networks.items():
+        if isinstance(net, NatNetwork):
+            subnets.append((name, ("subnet",), net.subnet))
+        elif net.address is not None:
+            subnets.append((name, ("address", "cidr"), net.address.cidr.network))
+    for i, (name, where, subnet) in enumerate(subnets):
+        for other_name, _, other in subnets[:i]:
+            if subnet.overlaps(other):
+                yield (
+                    ("networks", name, *where),
+                    f"{subnet} overlaps {other} of network {other_name!r}",
                 )
 
 

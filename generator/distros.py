@@ -8,68 +8,60 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class DistroFacts:
     name: str
-    family: str
     qemu: str  # the QEMU system emulator a launch script runs
-    bridge_helper: str  # qemu-bridge-helper, compiled-in ACL: {acl_dir}/bridge.conf
-    acl_dir: str
+    bridge_helper: str  # qemu-bridge-helper; its ACL is compiled in: {acl_dir}/bridge.conf
     install: str  # the package manager command, up to the package names
     packages_nat: tuple[str, ...]
     packages_qemu: tuple[str, ...]
+    packages_ip: tuple[str, ...]
+    packages_nmcli: tuple[str, ...]
+    acl_dir: str = "/etc/qemu"
 
 
-_DEBIAN_QEMU = ("qemu-system-x86", "qemu-utils")
-_DEBIAN_NAT = ("libvirt-daemon-system", "libvirt-clients", "dnsmasq-base", "iptables")
-_RH_NAT = ("libvirt-daemon-driver-network", "libvirt-daemon-config-network", "libvirt-client")
+_DEBIAN_FAMILY = {
+    "qemu": "qemu-system-x86_64",
+    "bridge_helper": "/usr/lib/qemu/qemu-bridge-helper",
+    "install": "apt-get install -y --no-install-recommends",
+    "packages_nat": ("libvirt-daemon-system", "libvirt-clients", "dnsmasq-base", "iptables"),
+    "packages_qemu": ("qemu-system-x86", "qemu-utils"),
+    "packages_ip": ("iproute2",),
+    "packages_nmcli": ("network-manager",),
+}
+_REDHAT_FAMILY = {
+    "bridge_helper": "/usr/libexec/qemu-bridge-helper",
+    "install": "dnf install -y",
+    "packages_nat": (
+        "libvirt-daemon-driver-network",
+        "libvirt-daemon-config-network",
+        "libvirt-client",
+    ),
+    "packages_ip": ("iproute",),
+    "packages_nmcli": ("NetworkManager",),
+}
 
 DISTROS: dict[str, DistroFacts] = {
-    "debian": DistroFacts(
-        "debian",
-        "debian",
-        "qemu-system-x86_64",
-        "/usr/lib/qemu/qemu-bridge-helper",
-        "/etc/qemu",
-        "apt-get install -y --no-install-recommends",
-        _DEBIAN_NAT,
-        _DEBIAN_QEMU,
-    ),
-    "ubuntu": DistroFacts(
-        "ubuntu",
-        "debian",
-        "qemu-system-x86_64",
-        "/usr/lib/qemu/qemu-bridge-helper",
-        "/etc/qemu",
-        "apt-get install -y --no-install-recommends",
-        _DEBIAN_NAT,
-        _DEBIAN_QEMU,
-    ),
+    "debian": DistroFacts(name="debian", **_DEBIAN_FAMILY),  # type: ignore[arg-type]
+    "ubuntu": DistroFacts(name="ubuntu", **_DEBIAN_FAMILY),  # type: ignore[arg-type]
     "fedora": DistroFacts(
-        "fedora",
-        "redhat",
-        "qemu-system-x86_64",
-        "/usr/libexec/qemu-bridge-helper",
-        "/etc/qemu",
-        "dnf install -y",
-        _RH_NAT,
-        ("qemu-system-x86-core", "qemu-img"),
+        name="fedora",
+        qemu="qemu-system-x86_64",
+        packages_qemu=("qemu-system-x86-core", "qemu-img"),
+        **_REDHAT_FAMILY,  # type: ignore[arg-type]
     ),
     "rhel": DistroFacts(
-        "rhel",
-        "redhat",
-        "/usr/libexec/qemu-kvm",
-        "/usr/libexec/qemu-bridge-helper",
-        "/etc/qemu",
-        "dnf install -y",
-        _RH_NAT,
-        ("qemu-kvm", "qemu-img"),
+        name="rhel",
+        qemu="/usr/libexec/qemu-kvm",  # RHEL ships no qemu-system-x86_64
+        packages_qemu=("qemu-kvm", "qemu-img"),
+        **_REDHAT_FAMILY,  # type: ignore[arg-type]
     ),
     "arch": DistroFacts(
-        "arch",
-        "arch",
-        "qemu-system-x86_64",
-        "/usr/lib/qemu/qemu-bridge-helper",
-        "/etc/qemu",
-        "pacman -S --needed --noconfirm",
-        ("libvirt", "dnsmasq", "iptables-nft"),
-        ("qemu-base",),
+        name="arch",
+        qemu="qemu-system-x86_64",
+        bridge_helper="/usr/lib/qemu/qemu-bridge-helper",
+        install="pacman -S --needed --noconfirm",
+        packages_nat=("libvirt", "dnsmasq", "iptables-nft"),
+        packages_qemu=("qemu-base",),
+        packages_ip=("iproute2",),
+        packages_nmcli=("networkmanager",),
     ),
 }

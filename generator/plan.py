@@ -15,7 +15,7 @@ from ipaddress import IPv4Address
 from generator import names
 from generator.checks import gateway_of
 from generator.distros import DISTROS, DistroFacts
-from generator.profile import NatNetwork, Profile, Vm
+from generator.profile import BridgeNetwork, NatNetwork, Profile, Vm
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
 NIC_DEVICES = {
@@ -82,6 +82,32 @@ class NatPlan:
 
 
 @dataclass(frozen=True)
+class BridgePlan:
+    """A host bridge with the uplink enslaved, made by ``ip`` (until reboot) or ``nmcli``."""
+
+    name: str
+    bridge: str
+    uplink: str
+    method: str  # ip | nmcli
+    stp: bool
+    forward_delay: int  # seconds, as NetworkManager takes it
+    forward_delay_cs: int  # centiseconds, as iproute2 takes it
+    mtu: int | None
+    cidr: str | None  # None: DHCP
+    gateway: str | None
+    dns: tuple[str, ...]
+    apply_path: str
+    undo_path: str
+    state_path: str  # where the apply script records what it changed, for the undo
+    connection: str  # nmcli: the bridge profile's name
+    port_connection: str  # nmcli: the uplink's port profile's name
+
+    @property
+    def dhcp(self) -> bool:
+        return self.cidr is None
+
+
+@dataclass(frozen=True)
 class QemuArg:
     """One word of the QEMU command line; ``vhost`` words get ``,vhost=on|off`` at run time."""
 
@@ -97,6 +123,7 @@ class NicPlan:
     mac: str
     device: str
     provider: str  # the bundle script that creates the bridge
+    kind: str  # nat | bridge
 
 
 @dataclass(frozen=True)
@@ -141,8 +168,23 @@ class Plan:
     name: str
     distro: DistroFacts
     nats: tuple[NatPlan, ...]
+    bridges: tuple[BridgePlan, ...]
     vms: tuple[VmPlan, ...]
     acl: AclPlan | None
+
+    @property
+    def packages(self) -> tuple[str, ...]:
+        """What the host needs installed for this bundle, in install order."""
+        wanted: list[str] = []
+        if self.nats:
+            wanted += self.distro.packages_nat
+        if any(b.method == "ip" for b in self.bridges):
+            wanted += self.distro.packages_ip
+        if any(b.method == "nmcli" for b in self.bridges):
+            wanted += self.distro.packages_nmcli
+        if self.vms:
+            wanted += self.distro.packages_qemu
+        return tuple(dict.fromkeys(wanted))
 
 
 def _disk_spec(path: str) -> str:
@@ -225,17 +267,54 @@ def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
     )
 
 
+def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
+    address = net.address
+    if net.method == "ip":
+        apply_path, undo_path = f"up-bridge-{name}.sh", f"down-bridge-{name}.sh"
+        state_dir = "/run/qemu-netgen"  # gone at reboot, like the bridge itself
+    else:
+        apply_path, undo_path = f"setup-bridge-{name}.sh", f"teardown-bridge-{name}.sh"
+        state_dir = "/var/lib/qemu-netgen"  # NetworkManager's profiles outlive reboots
+    return BridgePlan(
+        name=name,
+        bridge=net.bridge,
+        uplink=net.uplink,
+        method=net.method,
+        stp=net.stp,
+        forward_delay=net.forward_delay,
+        forward_delay_cs=net.forward_delay * 100,
+        mtu=net.mtu,
+        cidr=str(address.cidr) if address else None,
+        gateway=str(address.gateway) if address and address.gateway else None,
+        dns=tuple(str(d) for d in address.dns) if address else (),
+        apply_path=apply_path,
+        undo_path=undo_path,
+        state_path=f"{state_dir}/{bundle}/{name}.state",
+        connection=net.bridge,
+        port_connection=f"{net.bridge}-port-{net.uplink}",
+    )
+
+
 def build(profile: Profile) -> Plan:
     """Resolve every derived value of a validated profile."""
     facts = DISTROS[profile.host.distro]
     explicit = {nic.mac for vm in profile.vms for nic in vm.nics if nic.mac}
-    explicit |= {h.mac for net in profile.networks.values() for h in net.hosts}
+    explicit |= {
+        h.mac for net in profile.networks.values() if isinstance(net, NatNetwork) for h in net.hosts
+    }
     macs = MacAllocator(explicit)
 
     nats = tuple(
         _plan_nat(name, net, macs.derive("network", name))
         for name, net in sorted(profile.networks.items())
+        if isinstance(net, NatNetwork)
     )
+    bridges = tuple(
+        _plan_bridge(profile.name, name, net)
+        for name, net in sorted(profile.networks.items())
+        if isinstance(net, BridgeNetwork)
+    )
+    providers = {n.name: n.setup_path for n in nats} | {b.name: b.apply_path for b in bridges}
     vms = []
     for vm in profile.vms:
         nics = tuple(
@@ -245,7 +324,8 @@ def build(profile: Profile) -> Plan:
                 bridge=profile.networks[nic.network].bridge,
                 mac=nic.mac or macs.derive(profile.name, vm.name, str(index)),
                 device=NIC_DEVICES[nic.model],
-                provider=f"setup-nat-{nic.network}.sh",
+                provider=providers[nic.network],
+                kind=profile.networks[nic.network].type,
             )
             for index, nic in enumerate(vm.nics)
         )
@@ -262,4 +342,6 @@ def build(profile: Profile) -> Plan:
             install_path="install-bridge-acl.sh",
             remove_path="remove-bridge-acl.sh",
         )
-    return Plan(name=profile.name, distro=facts, nats=nats, vms=tuple(vms), acl=acl)
+    return Plan(
+        name=profile.name, distro=facts, nats=nats, bridges=bridges, vms=tuple(vms), acl=acl
+    )

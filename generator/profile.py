@@ -8,7 +8,7 @@ Unknown keys are rejected everywhere.
 
 from __future__ import annotations
 
-from ipaddress import IPv4Address, IPv4Network
+from ipaddress import IPv4Address, IPv4Interface, IPv4Network
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -81,7 +81,49 @@ class NatNetwork(Strict):
     autostart: bool = True
 
 
-Network = NatNetwork
+def _host_cidr(value: Any) -> IPv4Interface:
+    if not isinstance(value, str) or "/" not in value:
+        raise ValueError(f"{value!r} is not an address with prefix length like 192.0.2.10/24")
+    try:
+        iface = IPv4Interface(value)
+    except ValueError:
+        raise ValueError(
+            f"{value!r} is not an address with prefix length like 192.0.2.10/24"
+        ) from None
+    net = iface.network
+    if net.prefixlen <= 30 and iface.ip in (net.network_address, net.broadcast_address):
+        raise ValueError(
+            f"{value} is the network or broadcast address of {net}, not a host address"
+        )
+    return iface
+
+
+HostCidr = Annotated[IPv4Interface, BeforeValidator(_host_cidr)]
+
+
+class StaticAddress(Strict):
+    cidr: HostCidr
+    gateway: IPv4Address | None = None
+    dns: list[IPv4Address] = Field(default_factory=list)
+
+
+class BridgeNetwork(Strict):
+    type: Literal["bridge"]
+    bridge: IfName
+    uplink: IfName
+    method: Literal["ip", "nmcli"]
+    stp: bool = False
+    forward_delay: Annotated[StrictInt, Field(ge=0, le=30)] = 0
+    mtu: Annotated[StrictInt, Field(ge=68, le=65535)] | None = None
+    address: StaticAddress | None = None  # None: DHCP
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _dhcp(cls, value: Any) -> Any:
+        return None if value == "dhcp" else value
+
+
+Network = Annotated[NatNetwork | BridgeNetwork, Field(discriminator="type")]
 
 
 class VncDisplay(Strict):

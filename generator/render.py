@@ -22,6 +22,10 @@ from generator.plan import Plan
 MARKER = ".qemu-netgen"
 SUMS = "SHA256SUMS"
 MARKER_TEXT = "This folder is a bundle written by qemu-netgen; render replaces it as a whole.\n"
+BRIDGE_TEMPLATES = {
+    "ip": ("bridge/ip-up.sh.j2", "bridge/ip-down.sh.j2"),
+    "nmcli": ("bridge/nm-setup.sh.j2", "bridge/nm-teardown.sh.j2"),
+}
 EXEC = 0o755
 DATA = 0o644
 
@@ -102,6 +106,10 @@ def render(plan: Plan) -> list[RenderedFile]:
         files.append(
             RenderedFile(net.teardown_path, _render("nat/teardown.sh.j2", plan=plan, net=net), EXEC)
         )
+    for bridge in plan.bridges:
+        apply, undo = BRIDGE_TEMPLATES[bridge.method]
+        files.append(RenderedFile(bridge.apply_path, _render(apply, plan=plan, net=bridge), EXEC))
+        files.append(RenderedFile(bridge.undo_path, _render(undo, plan=plan, net=bridge), EXEC))
     if plan.acl is not None:
         acl = plan.acl
         files.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -18,7 +18,15 @@ from generator import checks, profile
 from generator.errors import Problem, ProfileError
 from generator.loader import Document, load_file, load_text
 
-_NETWORK_TAGS = frozenset({"nat"})
+
+def _network_tags() -> frozenset[str]:
+    union = get_args(profile.Network)[0]
+    return frozenset(
+        tag for model in get_args(union) for tag in get_args(model.model_fields["type"].annotation)
+    )
+
+
+_NETWORK_TAGS = _network_tags()
 
 
 def _all_field_names() -> frozenset[str]:
@@ -30,6 +38,10 @@ def _all_field_names() -> frozenset[str]:
 
 
 _FIELDS = _all_field_names()
+
+
+def _tags() -> str:
+    return ", ".join(sorted(_NETWORK_TAGS))
 
 
 def _clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
@@ -66,6 +78,12 @@ def _message(err: ErrorDetails) -> str:
         key = str(err["loc"][-1]) if err["loc"] else ""
         close = difflib.get_close_matches(key, sorted(_FIELDS), n=1)
         return f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+    if kind == "union_tag_not_found":
+        return f"required field is missing (one of {_tags()})"
+    if kind == "union_tag_invalid":
+        return (
+            f"unknown network type {_short((err.get('ctx') or {}).get('tag'))} (one of {_tags()})"
+        )
     if kind == "value_error":
         return msg.removeprefix("Value error, ")
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -91,6 +109,8 @@ def parse_document(doc: Document) -> profile.Profile:
         found = []
         for err in exc.errors(include_url=False):
             loc = _clean_loc(err["loc"])
+            if err["type"] in ("union_tag_not_found", "union_tag_invalid"):
+                loc = (*loc, "type")
             found.append(Problem(doc.line_of(loc), field_path(loc), _message(err)))
         raise ProfileError(doc.source, found) from None
     cross = checks.problems(result)

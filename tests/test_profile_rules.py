@@ -333,7 +333,13 @@ def test_unknown_distro_and_network_type() -> None:
     text = "host: {distro: gentoo}\n" + with_("type: nat", "type: vxlan")
     assert errors(text) == [
         "p.yaml:1: host.distro: must be one of 'debian', 'ubuntu', 'fedora', 'rhel' or 'arch', not 'gentoo'",
-        "p.yaml:5: networks.default.type: must be one of 'nat', not 'vxlan'",
+        "p.yaml:5: networks.default.type: unknown network type 'vxlan' (one of bridge, nat)",
+    ]
+
+
+def test_network_without_type() -> None:
+    assert errors(with_("    type: nat\n", "")) == [
+        "p.yaml:3: networks.default.type: required field is missing (one of bridge, nat)"
     ]
 
 
@@ -343,7 +349,7 @@ def test_two_networks_one_bridge_and_overlapping_subnets() -> None:
         "  other:\n    type: nat\n    bridge: virbr0\n    subnet: 192.168.0.0/16\nvms:\n",
     )
     assert errors(text) == [
-        "p.yaml:10: networks.other.bridge: bridge virbr0 is already used by network 'default'",
+        "p.yaml:10: networks.other.bridge: virbr0 is already used by network 'default'",
         "p.yaml:11: networks.other.subnet: 192.168.0.0/16 overlaps 192.168.122.0/24 of network 'default'",
     ]
 
@@ -365,4 +371,143 @@ def test_display() -> None:
 def test_disk_must_be_absolute() -> None:
     assert errors(with_("memory: 4G", "memory: 4G\n    disk: web1.qcow2")) == [
         "p.yaml:11: vms[0].disk: 'web1.qcow2' is not an absolute path (start it with '/')"
+    ]
+
+
+BRIDGED = """\
+name: lab1
+networks:
+  lan:
+    type: bridge
+    bridge: br0
+    uplink: enp3s0f1
+    method: ip
+vms:
+  - name: web1
+    memory: 4G
+    nics: [{network: lan}]
+"""
+
+
+def bridged(old: str, new: str) -> str:
+    assert old in BRIDGED, old
+    return BRIDGED.replace(old, new, 1)
+
+
+def test_bridge_defaults() -> None:
+    net = parse_text(BRIDGED).networks["lan"]
+    assert net.type == "bridge"
+    assert (net.stp, net.forward_delay, net.mtu, net.address) == (False, 0, None, None)
+    static = parse_text(
+        bridged(
+            "method: ip",
+            "method: nmcli\n    address: {cidr: 10.0.0.5/24, gateway: 10.0.0.1, dns: [10.0.0.1]}",
+        )
+    ).networks["lan"]
+    assert static.address is not None and str(static.address.cidr) == "10.0.0.5/24"
+    assert (
+        parse_text(bridged("method: ip", "method: ip\n    address: dhcp")).networks["lan"].address
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        (
+            "uplink: enp3s0f1",
+            "uplink: enp3s0f1enp3s0f1",
+            "p.yaml:6: networks.lan.uplink: name longer than 15 characters",
+        ),
+        (
+            "bridge: br0",
+            "bridge: br/0",
+            "p.yaml:5: networks.lan.bridge: name may only contain letters, digits, '_', '.' and '-' (found '/')",
+        ),
+        (
+            "uplink: enp3s0f1",
+            "uplink: br0",
+            "p.yaml:6: networks.lan.uplink: the uplink must differ from the bridge (br0)",
+        ),
+        (
+            "method: ip",
+            "method: netplan",
+            "p.yaml:7: networks.lan.method: must be one of 'ip' or 'nmcli', not 'netplan'",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    forward_delay: 1",
+            "p.yaml:8: networks.lan.forward_delay: must be 0 or 2-30 seconds (NetworkManager refuses 1)",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    forward_delay: 31",
+            "p.yaml:8: networks.lan.forward_delay: must be less than or equal to 30",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    stp: true",
+            "p.yaml:3: networks.lan.forward_delay: with stp on, forward_delay must be 2-30 seconds (the kernel's range)",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    mtu: 40",
+            "p.yaml:8: networks.lan.mtu: must be greater than or equal to 68",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    address: {cidr: 10.0.0.5/24, gateway: 10.0.1.1}",
+            "p.yaml:8: networks.lan.address.gateway: 10.0.1.1 is outside 10.0.0.0/24",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    address: {cidr: 10.0.0.5/24, gateway: 10.0.0.5}",
+            "p.yaml:8: networks.lan.address.gateway: 10.0.0.5 is the host's own address",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    address: {cidr: 10.0.0.5}",
+            "p.yaml:8: networks.lan.address.cidr: '10.0.0.5' is not an address with prefix length like 192.0.2.10/24",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    address: {cidr: 10.0.0.0/24}",
+            "p.yaml:8: networks.lan.address.cidr: 10.0.0.0/24 is the network or broadcast address of 10.0.0.0/24, not a host address",
+        ),
+        (
+            "method: ip",
+            "method: ip\n    address: static",
+            "p.yaml:8: networks.lan.address: must be a mapping of keys, not 'static'",
+        ),
+        ("    method: ip\n", "", "p.yaml:3: networks.lan.method: required field is missing"),
+    ],
+)
+def test_bridge_rules(old: str, new: str, found: str) -> None:
+    assert errors(bridged(old, new)) == [found]
+
+
+def test_stp_with_a_valid_delay() -> None:
+    assert (
+        parse_text(bridged("method: ip", "method: ip\n    stp: true\n    forward_delay: 15"))
+        .networks["lan"]
+        .stp
+    )
+
+
+def test_one_uplink_in_two_bridges() -> None:
+    text = bridged(
+        "vms:\n",
+        "  lan2:\n    type: bridge\n    bridge: br1\n    uplink: enp3s0f1\n    method: nmcli\nvms:\n",
+    )
+    assert errors(text) == [
+        "p.yaml:11: networks.lan2.uplink: enp3s0f1 is already used by network 'lan' (one uplink can be in one bridge only)"
+    ]
+
+
+def test_bridge_lan_overlapping_a_nat_subnet() -> None:
+    text = bridged("method: ip", "method: ip\n    address: {cidr: 192.168.122.5/24}").replace(
+        "vms:\n", "  nat:\n    type: nat\n    bridge: virbr0\n    subnet: 192.168.0.0/16\nvms:\n"
+    )
+    assert errors(text) == [
+        "p.yaml:12: networks.nat.subnet: 192.168.0.0/16 overlaps 192.168.122.0/24 of network 'lan'"
     ]
