@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from ipaddress import IPv4Address, IPv4Network
 
-from generator.profile import BridgeNetwork, NatNetwork, Profile
+from generator import names
+from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile
 
 Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
@@ -97,47 +98,80 @@ def network_rules(profile: Profile) -> Found:
         if isinstance(net, NatNetwork):
             yield from _nat_addresses(name, net)
             yield from _nat_hosts_unique(name, net)
-        else:
+        elif isinstance(net, BridgeNetwork):
             yield from _bridge_settings(name, net)
 
 
 def networks_distinct(profile: Profile) -> Found:
     """Interface names are used once; subnets do not overlap."""
-    interfaces: dict[str, str] = {}
+    interfaces: dict[str, tuple[str, str]] = {}  # name -> (network, key)
     for name, net in profile.networks.items():
-        named = [("bridge", net.bridge)]
+        named: list[tuple[str, str]] = []
+        if isinstance(net, NatNetwork | BridgeNetwork):
+            named.append(("bridge", net.bridge))
         if isinstance(net, BridgeNetwork):
             named.append(("uplink", net.uplink))
+        if isinstance(net, PassthroughNetwork) and net.interface:
+            named.append(("interface", net.interface))
         for key, ifname in named:
-            if interfaces.get(ifname) == name:
+            if ifname not in interfaces:
+                interfaces[ifname] = (name, key)
+                continue
+            other, other_key = interfaces[ifname]
+            if other == name:
                 continue  # bridge == uplink is _bridge_settings' to report
-            if ifname in interfaces:
-                yield (
-                    ("networks", name, key),
-                    f"{ifname} is already used by network {interfaces[ifname]!r}"
-                    + (" (one uplink can be in one bridge only)" if key == "uplink" else ""),
-                )
-            else:
-                interfaces[ifname] = name
+            why = ""
+            if "interface" in (key, other_key):
+                why = " (a NIC is either bridged or passed through)"
+            elif key == other_key == "uplink":
+                why = " (one uplink can be in one bridge only)"
+            yield ("networks", name, key), f"{ifname} is already used by network {other!r}{why}"
+    yield from _devices_distinct(profile)
     subnets: list[tuple[str, Path, IPv4Network]] = []
     for name, net in profile.networks.items():
         if isinstance(net, NatNetwork):
             subnets.append((name, ("subnet",), net.subnet))
-        elif net.address is not None:
+        elif isinstance(net, BridgeNetwork) and net.address is not None:
             subnets.append((name, ("address", "cidr"), net.address.cidr.network))
     for i, (name, where, subnet) in enumerate(subnets):
-        for other_name, _, other in subnets[:i]:
-            if subnet.overlaps(other):
+        for other_name, _, other_subnet in subnets[:i]:
+            if subnet.overlaps(other_subnet):
                 yield (
                     ("networks", name, *where),
-                    f"{subnet} overlaps {other} of network {other_name!r}",
+                    f"{subnet} overlaps {other_subnet} of network {other_name!r}",
                 )
+
+
+def _devices_distinct(profile: Profile) -> Found:
+    """A PCI device is passed through by one network, and is not also a bridge's uplink."""
+    uplinks = {
+        names.pci_of_interface_name(net.uplink): (name, net.uplink)
+        for name, net in profile.networks.items()
+        if isinstance(net, BridgeNetwork)
+    }
+    devices: dict[str, str] = {}
+    for name, net in profile.networks.items():
+        if not isinstance(net, PassthroughNetwork):
+            continue
+        if net.device in devices:
+            yield (
+                ("networks", name, "device"),
+                f"{net.device} is already passed through by network {devices[net.device]!r}",
+            )
+        devices.setdefault(net.device, name)
+        if net.device in uplinks:
+            bridge_net, uplink = uplinks[net.device]
+            yield (
+                ("networks", name, "device"),
+                f"{net.device} is {uplink}, the uplink of network {bridge_net!r} (a NIC is either bridged or passed through)",
+            )
 
 
 def vm_rules(profile: Profile) -> Found:
     """VM names unique, NICs name defined networks, explicit MACs unique profile-wide."""
     names: dict[str, int] = {}
     macs: dict[str, str] = {}
+    passed: dict[str, str] = {}
     known = ", ".join(sorted(profile.networks)) or "none"
     for v, vm in enumerate(profile.vms):
         if vm.name in names:
@@ -148,11 +182,26 @@ def vm_rules(profile: Profile) -> Found:
         else:
             names[vm.name] = v
         for n, nic in enumerate(vm.nics):
-            if nic.network not in profile.networks:
+            net = profile.networks.get(nic.network)
+            if net is None:
                 yield (
                     ("vms", v, "nics", n, "network"),
                     f"unknown network {nic.network!r} (defined: {known})",
                 )
+            elif isinstance(net, PassthroughNetwork):
+                here = f"vms[{v}].nics[{n}]"
+                if nic.network in passed:
+                    yield (
+                        ("vms", v, "nics", n, "network"),
+                        f"device {net.device} of network {nic.network!r} is already given to {passed[nic.network]}",
+                    )
+                passed.setdefault(nic.network, here)
+                if nic.mac is not None:
+                    yield (
+                        ("vms", v, "nics", n, "mac"),
+                        "a passed-through NIC keeps its own MAC; remove mac",
+                    )
+                    continue
             if nic.mac is None:
                 continue
             here = f"vms[{v}].nics[{n}]"

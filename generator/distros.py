@@ -15,6 +15,7 @@ class DistroFacts:
     packages_qemu: tuple[str, ...]
     packages_ip: tuple[str, ...]
     packages_nmcli: tuple[str, ...]
+    packages_vfio: tuple[str, ...] = ("kmod", "pciutils")
     acl_dir: str = "/etc/qemu"
 
 

@@ -107,3 +107,33 @@ def absolute_path(value: str) -> str:
     if any(c in value for c in "\n\r\x00"):
         raise ValueError("path must not contain line breaks or NUL")
     return value
+
+
+_PCI = re.compile(r"(?:([0-9a-f]{4,8}):)?([0-9a-f]{2}):([0-9a-f]{2})\.([0-9a-f])")
+
+
+def pci_address(value: str) -> str:
+    """``81:00.0`` or ``0000:81:00.0``, any case -> ``0000:81:00.0`` (as sysfs names it)."""
+    match = _PCI.fullmatch(value.strip().lower())
+    if not match:
+        raise ValueError(f"{value!r} is not a PCI address like 0000:81:00.0 or 81:00.0")
+    domain, bus, device, function = match.groups()
+    if int(device, 16) > 0x1F:
+        raise ValueError(f"{value!r}: device {device} is out of range (00-1f)")
+    if int(function, 16) > 7:
+        raise ValueError(f"{value!r}: function {function} is out of range (0-7)")
+    return f"{int(domain or '0', 16):04x}:{bus}:{device}.{function}"
+
+
+_PREDICTABLE = re.compile(r"en(?:P\d+)?p(\d+)s(\d+)(?:f(\d+))?(?:[a-z].*)?")
+
+
+def pci_of_interface_name(name: str) -> str | None:
+    """The PCI address a predictable name like ``enp129s0f0`` encodes (domain 0), if any."""
+    match = _PREDICTABLE.fullmatch(name)
+    if not match:
+        return None
+    bus, slot, function = (int(g) if g else 0 for g in match.groups())
+    if bus > 0xFF or slot > 0x1F or function > 7:
+        return None
+    return f"0000:{bus:02x}:{slot:02x}.{function}"

@@ -15,7 +15,7 @@ from ipaddress import IPv4Address
 from generator import names
 from generator.checks import gateway_of
 from generator.distros import DISTROS, DistroFacts
-from generator.profile import BridgeNetwork, NatNetwork, Profile, Vm
+from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
 NIC_DEVICES = {
@@ -108,6 +108,30 @@ class BridgePlan:
 
 
 @dataclass(frozen=True)
+class PassthroughPlan:
+    """A PCI NIC taken from its host driver and bound to vfio-pci."""
+
+    name: str
+    device: str  # DDDD:BB:DD.F, lowercase
+    interface: str | None
+    romfile: str | None
+    bind_path: str
+    restore_path: str
+    state_path: str
+
+
+@dataclass(frozen=True)
+class VfioPlan:
+    """A passed-through device on a VM's command line."""
+
+    id: str
+    network: str
+    device: str
+    romfile: str | None
+    provider: str  # the bundle script that binds it to vfio-pci
+
+
+@dataclass(frozen=True)
 class QemuArg:
     """One word of the QEMU command line; ``vhost`` words get ``,vhost=on|off`` at run time."""
 
@@ -137,6 +161,7 @@ class VmPlan:
     disk: str | None
     vnc: str | None
     nics: tuple[NicPlan, ...]
+    vfio: tuple[VfioPlan, ...]
     args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
     launch_path: str
 
@@ -169,6 +194,7 @@ class Plan:
     distro: DistroFacts
     nats: tuple[NatPlan, ...]
     bridges: tuple[BridgePlan, ...]
+    passthroughs: tuple[PassthroughPlan, ...]
     vms: tuple[VmPlan, ...]
     acl: AclPlan | None
 
@@ -182,6 +208,8 @@ class Plan:
             wanted += self.distro.packages_ip
         if any(b.method == "nmcli" for b in self.bridges):
             wanted += self.distro.packages_nmcli
+        if self.passthroughs:
+            wanted += self.distro.packages_vfio
         if self.vms:
             wanted += self.distro.packages_qemu
         return tuple(dict.fromkeys(wanted))
@@ -204,7 +232,8 @@ def _line(*words: str) -> tuple[QemuArg, ...]:
     return tuple(QemuArg(w) for w in words)
 
 
-def _plan_vm(vm: Vm, nics: tuple[NicPlan, ...], facts: DistroFacts) -> VmPlan:
+def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> VmPlan:
+    nics = tuple(d for d in devices if isinstance(d, NicPlan))
     memory = vm.memory
     lines = [
         _line(facts.qemu),
@@ -223,10 +252,16 @@ def _plan_vm(vm: Vm, nics: tuple[NicPlan, ...], facts: DistroFacts) -> VmPlan:
         lines.append(_line("-vnc", vnc))
     else:
         lines.append(_line("-display", "none"))
-    for nic in nics:
-        netdev = f"tap,id={nic.id},br={nic.bridge},helper={_qemu_value(facts.bridge_helper)}"
+    for dev in devices:
+        if isinstance(dev, VfioPlan):
+            spec = f"vfio-pci,host={dev.device},id={dev.id}"
+            if dev.romfile is not None:
+                spec += f",romfile={_qemu_value(dev.romfile)}"
+            lines.append(_line("-device", spec))
+            continue
+        netdev = f"tap,id={dev.id},br={dev.bridge},helper={_qemu_value(facts.bridge_helper)}"
         lines.append((QemuArg("-netdev"), QemuArg(netdev, vhost=True)))
-        lines.append(_line("-device", f"{nic.device},netdev={nic.id},mac={nic.mac}"))
+        lines.append(_line("-device", f"{dev.device},netdev={dev.id},mac={dev.mac}"))
     if not nics:
         lines.append(_line("-nic", "none"))
     return VmPlan(
@@ -239,6 +274,7 @@ def _plan_vm(vm: Vm, nics: tuple[NicPlan, ...], facts: DistroFacts) -> VmPlan:
         disk=vm.disk,
         vnc=vnc,
         nics=nics,
+        vfio=tuple(d for d in devices if isinstance(d, VfioPlan)),
         args=tuple(lines),
         launch_path=f"launch-{vm.name}.sh",
     )
@@ -295,6 +331,18 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
     )
 
 
+def _plan_passthrough(bundle: str, name: str, net: PassthroughNetwork) -> PassthroughPlan:
+    return PassthroughPlan(
+        name=name,
+        device=net.device,
+        interface=net.interface,
+        romfile=net.romfile,
+        bind_path=f"bind-vfio-{name}.sh",
+        restore_path=f"restore-vfio-{name}.sh",
+        state_path=f"/run/qemu-netgen/{bundle}/{name}.vfio",  # a binding ends at reboot too
+    )
+
+
 def build(profile: Profile) -> Plan:
     """Resolve every derived value of a validated profile."""
     facts = DISTROS[profile.host.distro]
@@ -314,22 +362,44 @@ def build(profile: Profile) -> Plan:
         for name, net in sorted(profile.networks.items())
         if isinstance(net, BridgeNetwork)
     )
-    providers = {n.name: n.setup_path for n in nats} | {b.name: b.apply_path for b in bridges}
+    passthroughs = tuple(
+        _plan_passthrough(profile.name, name, net)
+        for name, net in sorted(profile.networks.items())
+        if isinstance(net, PassthroughNetwork)
+    )
+    providers = (
+        {n.name: n.setup_path for n in nats}
+        | {b.name: b.apply_path for b in bridges}
+        | {p.name: p.bind_path for p in passthroughs}
+    )
     vms = []
     for vm in profile.vms:
-        nics = tuple(
-            NicPlan(
-                id=f"net{index}",
-                network=nic.network,
-                bridge=profile.networks[nic.network].bridge,
-                mac=nic.mac or macs.derive(profile.name, vm.name, str(index)),
-                device=NIC_DEVICES[nic.model],
-                provider=providers[nic.network],
-                kind=profile.networks[nic.network].type,
+        devices: list[NicPlan | VfioPlan] = []
+        for index, nic in enumerate(vm.nics):
+            net = profile.networks[nic.network]
+            if isinstance(net, PassthroughNetwork):
+                devices.append(
+                    VfioPlan(
+                        f"hostdev{index}",
+                        nic.network,
+                        net.device,
+                        net.romfile,
+                        providers[nic.network],
+                    )
+                )
+                continue
+            devices.append(
+                NicPlan(
+                    id=f"net{index}",
+                    network=nic.network,
+                    bridge=net.bridge,
+                    mac=nic.mac or macs.derive(profile.name, vm.name, str(index)),
+                    device=NIC_DEVICES[nic.model],
+                    provider=providers[nic.network],
+                    kind=net.type,
+                )
             )
-            for index, nic in enumerate(vm.nics)
-        )
-        vms.append(_plan_vm(vm, nics, facts))
+        vms.append(_plan_vm(vm, devices, facts))
 
     used = tuple(sorted({b for vm in vms for b in vm.bridges}))
     acl = None
@@ -343,5 +413,11 @@ def build(profile: Profile) -> Plan:
             remove_path="remove-bridge-acl.sh",
         )
     return Plan(
-        name=profile.name, distro=facts, nats=nats, bridges=bridges, vms=tuple(vms), acl=acl
+        name=profile.name,
+        distro=facts,
+        nats=nats,
+        bridges=bridges,
+        passthroughs=passthroughs,
+        vms=tuple(vms),
+        acl=acl,
     )

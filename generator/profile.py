@@ -123,7 +123,22 @@ class BridgeNetwork(Strict):
         return None if value == "dhcp" else value
 
 
-Network = Annotated[NatNetwork | BridgeNetwork, Field(discriminator="type")]
+PciAddress = Annotated[str, AfterValidator(names.pci_address)]
+
+
+class PassthroughNetwork(Strict):
+    type: Literal["passthrough"]
+    device: PciAddress
+    interface: IfName | None = None  # the NIC's name on the host, for the checks
+    romfile: str | None = None  # "" for none (romfile=), a path, or absent for the device's own
+
+    @field_validator("romfile")
+    @classmethod
+    def _romfile(cls, value: str | None) -> str | None:
+        return value if value in (None, "") else names.absolute_path(value)
+
+
+Network = Annotated[NatNetwork | BridgeNetwork | PassthroughNetwork, Field(discriminator="type")]
 
 
 class VncDisplay(Strict):

@@ -110,6 +110,13 @@ def render(plan: Plan) -> list[RenderedFile]:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         files.append(RenderedFile(bridge.apply_path, _render(apply, plan=plan, net=bridge), EXEC))
         files.append(RenderedFile(bridge.undo_path, _render(undo, plan=plan, net=bridge), EXEC))
+    for dev in plan.passthroughs:
+        files.append(
+            RenderedFile(dev.bind_path, _render("vfio/bind.sh.j2", plan=plan, net=dev), EXEC)
+        )
+        files.append(
+            RenderedFile(dev.restore_path, _render("vfio/restore.sh.j2", plan=plan, net=dev), EXEC)
+        )
     if plan.acl is not None:
         acl = plan.acl
         files.append(

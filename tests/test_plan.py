@@ -160,3 +160,54 @@ def test_no_acl_without_tap_nics() -> None:
         """
     )
     assert plan.build(parse_text(text)).acl is None
+
+
+def test_passthrough_on_the_command_line() -> None:
+    text = textwrap.dedent(
+        """\
+        name: pt
+        networks:
+          nic81: {type: passthrough, device: "81:00.0", romfile: ""}
+          nic82: {type: passthrough, device: "0000:82:00.0", romfile: "/opt/roms/a,b.rom"}
+          nat: {type: nat, bridge: virbr0, subnet: 192.168.122.0/24}
+        vms:
+          - name: a
+            memory: 2G
+            nics: [{network: nic81}, {network: nat}, {network: nic82}]
+          - name: b
+            memory: 1G
+        """
+    )
+    built = plan.build(parse_text(text))
+    vm = built.vms[0]
+    words = [[a.text for a in line] for line in vm.args]
+    assert ["-device", "vfio-pci,host=0000:81:00.0,id=hostdev0,romfile="] in words
+    assert ["-device", "vfio-pci,host=0000:82:00.0,id=hostdev2,romfile=/opt/roms/a,,b.rom"] in words
+    # profile order is kept: vfio, tap, vfio
+    devices = [w[1].split(",")[0] for w in words if w[0] == "-device"]
+    assert devices == ["vfio-pci", "virtio-net-pci", "vfio-pci"]
+    assert [d.provider for d in vm.vfio] == ["bind-vfio-nic81.sh", "bind-vfio-nic82.sh"]
+    assert [(p.bind_path, p.restore_path, p.state_path) for p in built.passthroughs] == [
+        ("bind-vfio-nic81.sh", "restore-vfio-nic81.sh", "/run/qemu-netgen/pt/nic81.vfio"),
+        ("bind-vfio-nic82.sh", "restore-vfio-nic82.sh", "/run/qemu-netgen/pt/nic82.vfio"),
+    ]
+    assert "pciutils" in built.packages
+
+
+def test_bridge_plan_converts_forward_delay_for_each_tool() -> None:
+    text = textwrap.dedent(
+        """\
+        name: br
+        networks:
+          lan: {type: bridge, bridge: br0, uplink: eno1, method: ip, stp: true, forward_delay: 15}
+          wan: {type: bridge, bridge: br1, uplink: eno2, method: nmcli, address: {cidr: 10.0.0.5/24}}
+        """
+    )
+    lan, wan = plan.build(parse_text(text)).bridges
+    assert (lan.forward_delay, lan.forward_delay_cs) == (15, 1500)
+    assert (lan.apply_path, lan.undo_path) == ("up-bridge-lan.sh", "down-bridge-lan.sh")
+    assert lan.state_path == "/run/qemu-netgen/br/lan.state"
+    assert (wan.apply_path, wan.undo_path) == ("setup-bridge-wan.sh", "teardown-bridge-wan.sh")
+    assert wan.state_path == "/var/lib/qemu-netgen/br/wan.state"
+    assert (wan.cidr, wan.gateway, wan.dhcp, lan.dhcp) == ("10.0.0.5/24", None, False, True)
+    assert (wan.connection, wan.port_connection) == ("br1", "br1-port-eno2")

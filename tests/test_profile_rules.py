@@ -333,13 +333,13 @@ def test_unknown_distro_and_network_type() -> None:
     text = "host: {distro: gentoo}\n" + with_("type: nat", "type: vxlan")
     assert errors(text) == [
         "p.yaml:1: host.distro: must be one of 'debian', 'ubuntu', 'fedora', 'rhel' or 'arch', not 'gentoo'",
-        "p.yaml:5: networks.default.type: unknown network type 'vxlan' (one of bridge, nat)",
+        "p.yaml:5: networks.default.type: unknown network type 'vxlan' (one of bridge, nat, passthrough)",
     ]
 
 
 def test_network_without_type() -> None:
     assert errors(with_("    type: nat\n", "")) == [
-        "p.yaml:3: networks.default.type: required field is missing (one of bridge, nat)"
+        "p.yaml:3: networks.default.type: required field is missing (one of bridge, nat, passthrough)"
     ]
 
 
@@ -510,4 +510,101 @@ def test_bridge_lan_overlapping_a_nat_subnet() -> None:
     )
     assert errors(text) == [
         "p.yaml:12: networks.nat.subnet: 192.168.0.0/16 overlaps 192.168.122.0/24 of network 'lan'"
+    ]
+
+
+PASSED = """\
+name: lab1
+networks:
+  nic81:
+    type: passthrough
+    device: "81:00.0"
+vms:
+  - name: web1
+    memory: 4G
+    nics: [{network: nic81}]
+"""
+
+
+@pytest.mark.parametrize(
+    ("device", "normal"),
+    [
+        ("81:00.0", "0000:81:00.0"),
+        ("0000:81:00.0", "0000:81:00.0"),
+        ("0000:8A:1F.7", "0000:8a:1f.7"),
+        ("10000:01:00.0", "10000:01:00.0"),
+    ],
+)
+def test_pci_addresses_are_normalised(device: str, normal: str) -> None:
+    text = PASSED.replace('"81:00.0"', f'"{device}"')
+    assert parse_text(text).networks["nic81"].device == normal
+
+
+@pytest.mark.parametrize(
+    ("device", "message"),
+    [
+        ("81:20.0", "'81:20.0': device 20 is out of range (00-1f)"),
+        ("81:00.8", "'81:00.8': function 8 is out of range (0-7)"),
+        ("zz:00.0", "'zz:00.0' is not a PCI address like 0000:81:00.0 or 81:00.0"),
+        ("81:00", "'81:00' is not a PCI address like 0000:81:00.0 or 81:00.0"),
+        ("0:81:00.0", "'0:81:00.0' is not a PCI address like 0000:81:00.0 or 81:00.0"),
+    ],
+)
+def test_malformed_pci_addresses(device: str, message: str) -> None:
+    assert errors(PASSED.replace('"81:00.0"', f'"{device}"')) == [
+        f"p.yaml:5: networks.nic81.device: {message}"
+    ]
+
+
+def test_one_device_in_two_vms() -> None:
+    text = PASSED + "  - name: web2\n    memory: 1G\n    nics: [{network: nic81}]\n"
+    assert errors(text) == [
+        "p.yaml:12: vms[1].nics[0].network: device 0000:81:00.0 of network 'nic81' is already given to vms[0].nics[0]"
+    ]
+
+
+def test_a_passed_through_nic_has_no_mac() -> None:
+    text = PASSED.replace("{network: nic81}", '{network: nic81, mac: "52:54:00:00:00:01"}')
+    assert errors(text) == [
+        "p.yaml:9: vms[0].nics[0].mac: a passed-through NIC keeps its own MAC; remove mac"
+    ]
+
+
+def test_the_same_nic_bridged_and_passed_through() -> None:
+    bridged_too = PASSED.replace(
+        "vms:\n",
+        "  lan:\n    type: bridge\n    bridge: br0\n    uplink: enp129s0f0\n    method: ip\nvms:\n",
+    )
+    assert errors(bridged_too) == [
+        "p.yaml:5: networks.nic81.device: 0000:81:00.0 is enp129s0f0, the uplink of network 'lan' "
+        "(a NIC is either bridged or passed through)"
+    ]
+    named = PASSED.replace('device: "81:00.0"', 'device: "82:00.0"\n    interface: eno1').replace(
+        "vms:\n",
+        "  lan:\n    type: bridge\n    bridge: br0\n    uplink: eno1\n    method: ip\nvms:\n",
+    )
+    assert errors(named) == [
+        "p.yaml:10: networks.lan.uplink: eno1 is already used by network 'nic81' (a NIC is either bridged or passed through)"
+    ]
+
+
+def test_two_networks_pass_one_device() -> None:
+    text = PASSED.replace(
+        "vms:\n", '  again:\n    type: passthrough\n    device: "0000:81:00.0"\nvms:\n'
+    )
+    assert errors(text) == [
+        "p.yaml:8: networks.again.device: 0000:81:00.0 is already passed through by network 'nic81'"
+    ]
+
+
+def test_romfile() -> None:
+    assert parse_text(PASSED).networks["nic81"].romfile is None
+    assert (
+        parse_text(PASSED.replace('"81:00.0"', '"81:00.0"\n    romfile: ""'))
+        .networks["nic81"]
+        .romfile
+        == ""
+    )
+    assert errors(PASSED.replace('"81:00.0"', '"81:00.0"\n    romfile: rom.bin')) == [
+        "p.yaml:6: networks.nic81.romfile: 'rom.bin' is not an absolute path (start it with '/')"
     ]
