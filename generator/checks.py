@@ -174,6 +174,12 @@ def vm_rules(profile: Profile) -> Found:
     passed: dict[str, str] = {}
     known = ", ".join(sorted(profile.networks)) or "none"
     for v, vm in enumerate(profile.vms):
+        if vm.kernel is None:
+            for key in ("initrd", "cmdline"):
+                if getattr(vm, key) is not None:
+                    yield ("vms", v, key), f"{key} needs kernel (a direct kernel boot)"
+        if vm.cmdline is not None and any(not c.isprintable() for c in vm.cmdline):
+            yield ("vms", v, "cmdline"), "cmdline must be one line of printable characters"
         if vm.name in names:
             yield (
                 ("vms", v, "name"),

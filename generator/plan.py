@@ -246,6 +246,12 @@ def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> V
     lines += [_line("-m", memory), _line("-smp", str(vm.cpus))]
     if vm.disk is not None:
         lines.append(_line("-drive", _disk_spec(vm.disk)))
+    if vm.kernel is not None:
+        lines.append(_line("-kernel", vm.kernel))
+        if vm.initrd is not None:
+            lines.append(_line("-initrd", vm.initrd))
+        if vm.cmdline is not None:
+            lines.append(_line("-append", vm.cmdline))
     vnc = None
     if vm.display is not None:
         vnc = f"{vm.display.listen}:{vm.display.vnc}"

@@ -160,6 +160,9 @@ class Vm(Strict):
     memory: Memory
     cpus: Annotated[StrictInt, Field(ge=1, le=1024)] = 1
     disk: AbsPath | None = None
+    kernel: AbsPath | None = None  # boot this kernel directly (QEMU -kernel)
+    initrd: AbsPath | None = None
+    cmdline: str | None = None
     display: VncDisplay | None = None
     accel: Literal["kvm", "tcg"] = "kvm"
     vhost: Literal["auto", "on", "off"] = "auto"

@@ -211,3 +211,26 @@ def test_bridge_plan_converts_forward_delay_for_each_tool() -> None:
     assert wan.state_path == "/var/lib/qemu-netgen/br/wan.state"
     assert (wan.cidr, wan.gateway, wan.dhcp, lan.dhcp) == ("10.0.0.5/24", None, False, True)
     assert (wan.connection, wan.port_connection) == ("br1", "br1-port-eno2")
+
+
+def test_direct_kernel_boot() -> None:
+    text = textwrap.dedent(
+        """\
+        name: k
+        vms:
+          - name: tiny
+            memory: 256M
+            accel: tcg
+            kernel: /boot/vmlinuz
+            initrd: /tmp/guest.cpio.gz
+            cmdline: "console=ttyS0 panic=-1 qn.mode='dhcp x'"
+        """
+    )
+    words = [[a.text for a in line] for line in plan.build(parse_text(text)).vms[0].args]
+    assert words[-5:] == [
+        ["-kernel", "/boot/vmlinuz"],
+        ["-initrd", "/tmp/guest.cpio.gz"],
+        ["-append", "console=ttyS0 panic=-1 qn.mode='dhcp x'"],
+        ["-display", "none"],
+        ["-nic", "none"],
+    ]

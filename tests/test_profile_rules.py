@@ -608,3 +608,14 @@ def test_romfile() -> None:
     assert errors(PASSED.replace('"81:00.0"', '"81:00.0"\n    romfile: rom.bin')) == [
         "p.yaml:6: networks.nic81.romfile: 'rom.bin' is not an absolute path (start it with '/')"
     ]
+
+
+def test_kernel_boot_fields() -> None:
+    assert errors(with_("memory: 4G", "memory: 4G\n    initrd: /boot/initrd.img")) == [
+        "p.yaml:11: vms[0].initrd: initrd needs kernel (a direct kernel boot)"
+    ]
+    assert errors(with_("memory: 4G", "memory: 4G\n    kernel: vmlinuz")) == [
+        "p.yaml:11: vms[0].kernel: 'vmlinuz' is not an absolute path (start it with '/')"
+    ]
+    ok = parse_text(with_("memory: 4G", "memory: 4G\n    kernel: /boot/vmlinuz\n    cmdline: console=ttyS0"))
+    assert ok.vms[0].cmdline == "console=ttyS0"

@@ -1,0 +1,52 @@
+#!/bin/sh
+# PID 1 of the system tier's test guest (busybox ash). Its task comes from the kernel
+# command line:
+#   qn.mode=dhcp     DHCP on eth0, then ping qn.ping (comma-separated; default: the router)
+#   qn.mode=script   run qn.script (a path inside the image)
+# Lines for the test start with "QN: "; the last is "QN: RESULT PASS" or "QN: RESULT FAIL".
+/bin/busybox mkdir -p /proc /sys /dev /tmp /run /sbin /usr/bin /usr/sbin
+/bin/busybox --install -s
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+say() { echo "QN: $*"; }
+
+mode=dhcp ping_targets="" script=""
+for word in $(cat /proc/cmdline); do
+    case $word in
+        qn.mode=*) mode=${word#qn.mode=} ;;
+        qn.ping=*) ping_targets=$(echo "${word#qn.ping=}" | tr ',' ' ') ;;
+        qn.script=*) script=${word#qn.script=} ;;
+    esac
+done
+
+while read -r module; do
+    [ -n "$module" ] && { insmod "/lib/modules/$module" || say "insmod failed: $module"; }
+done </modules.list
+
+finish() {
+    say "RESULT $1"
+    sync
+    poweroff -f
+}
+
+dhcp() {
+    ip link set lo up
+    i=0
+    while [ ! -e /sys/class/net/eth0 ] && [ $i -lt 50 ]; do usleep 100000; i=$((i + 1)); done
+    ip link set eth0 up
+    say "mac $(cat /sys/class/net/eth0/address)"
+    udhcpc -i eth0 -s /etc/udhcpc.script -n -q -t 10 -T 1 -A 1 || { say "no lease"; return 1; }
+    . /tmp/lease
+    say "LEASE ip=$ip router=$router"
+    [ -n "$ping_targets" ] || ping_targets=$router
+    for target in $ping_targets; do
+        if ping -c 3 -A -W 2 -w 6 "$target" >/dev/null 2>&1; then say "PING $target ok"; else say "PING $target failed"; return 1; fi
+    done
+}
+
+case $mode in
+    dhcp) if dhcp; then finish PASS; else finish FAIL; fi ;;
+    script) if sh "$script"; then finish PASS; else finish FAIL; fi ;;
+    *) say "unknown mode $mode"; finish FAIL ;;
+esac

@@ -1,0 +1,88 @@
+"""A LAN next to the sandboxed host: namespace `lan` with a router address, a "remote"
+address reachable only through the host's default route, and dnsmasq serving DHCP.
+The sandbox's own network namespace is the host; the veth `enp3s0f1` plays its NIC."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.system.sandbox import Sandbox
+
+NIC = "enp3s0f1"
+ROUTER = "10.99.0.1"
+HOST_IP = "10.99.0.2"
+REMOTE = "10.98.0.1"
+PINNED_IP = "10.99.0.50"
+
+
+@dataclass
+class Lan:
+    box: Sandbox
+    leases: Path
+    dnsmasq: subprocess.Popen[str]
+
+    def in_lan(self, *argv: str, **kw: object) -> subprocess.CompletedProcess[str]:
+        return self.box.run("ip", "netns", "exec", "lan", *argv, **kw)  # type: ignore[arg-type]
+
+
+def make_lan(box: Sandbox, workdir: Path, *, host_address: bool = True, pin_mac: str | None = None) -> Lan:
+    box.sh(
+        f"""
+        ip netns add lan
+        ip -n lan link set lo up
+        ip link add {NIC} type veth peer name lan0 netns lan
+        ip -n lan link set lan0 address 02:e2:e0:00:00:01
+        ip link set {NIC} address 02:e2:e0:00:00:02
+        ip -n lan addr add {ROUTER}/24 dev lan0
+        ip -n lan addr add {REMOTE}/32 dev lo
+        ip -n lan link set lan0 up
+        ip link set {NIC} up
+        """
+    )
+    if host_address:
+        box.sh(f"ip addr add {HOST_IP}/24 dev {NIC}\nip route add default via {ROUTER} dev {NIC}")
+    leases = workdir / "lan.leases"
+    pin = [f"--dhcp-host={pin_mac},{PINNED_IP}"] if pin_mac else []
+    dnsmasq = box.start(
+        "ip", "netns", "exec", "lan", "dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
+        "--no-hosts", "--no-resolv", "--port=0", "--user=root", "--group=root",
+        "--interface=lan0", "--bind-interfaces", "--except-interface=lo",
+        "--dhcp-range=10.99.0.100,10.99.0.199,255.255.255.0,1h", f"--dhcp-option=option:router,{ROUTER}",
+        "--dhcp-authoritative", f"--dhcp-leasefile={leases}", "--log-dhcp", *pin,
+    )
+    lan = Lan(box, leases, dnsmasq)
+    if host_address:
+        deadline = time.monotonic() + 10
+        while lan.in_lan("ping", "-c1", "-W1", "-q", HOST_IP).returncode != 0:
+            if time.monotonic() > deadline:
+                raise AssertionError("the LAN never answered")
+            time.sleep(0.1)
+    return lan
+
+
+class Probes:
+    """Pings every 2 ms while something switches; counts what got lost."""
+
+    def __init__(self, box: Sandbox, count: int = 1500) -> None:
+        # lan -> host address, and host -> remote through the host's default route
+        self.procs = [
+            box.start("ip", "netns", "exec", "lan", "ping", "-n", "-q", "-i", "0.002", "-W", "1", "-c", str(count), HOST_IP),
+            box.start("ping", "-n", "-q", "-i", "0.002", "-W", "1", "-c", str(count), REMOTE),
+        ]
+        time.sleep(0.5)  # probes are flowing before the switch starts
+
+    def lost(self) -> list[int]:
+        counts = []
+        for proc in self.procs:
+            out, _ = proc.communicate(timeout=30)
+            for line in out.splitlines():
+                if "packets transmitted" in line:
+                    words = line.split()
+                    counts.append(int(words[0]) - int(words[3]))
+                    break
+            else:
+                raise AssertionError(f"ping printed no summary:\n{out}")
+        return counts

@@ -1,0 +1,137 @@
+"""Bridge mode with `ip`, end to end: the bundle's own scripts, a LAN with dnsmasq, a guest."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
+from tests.system.guest import Guest
+from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, make_lan
+from tests.system.sandbox import Sandbox
+
+GUEST_MAC = "00:16:3e:0c:12:78"  # the example profile's
+
+
+def host_state(box: Sandbox) -> str:
+    """What `down` must give back exactly: the NIC's addresses and every IPv4 route."""
+    addrs = box.run("ip", "-4", "-o", "addr", "show", "dev", NIC, check=True).stdout
+    routes = box.run("ip", "-4", "route", "show", "table", "all", check=True).stdout
+    return addrs.split("\\", 1)[0] + "\n" + routes
+
+
+def bridged(box: Sandbox) -> bool:
+    return f"master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
+
+
+def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+    lan = make_lan(sandbox, tmp_path, pin_mac=GUEST_MAC)
+    sandbox.run("ip", "route", "add", "10.50.0.0/16", "via", "10.99.0.254", "dev", NIC, "metric", "50", check=True)
+    profile = example_with_guest("bridge-ip", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER},{REMOTE}")
+    bundle = render_bundle(profile, tmp_path / "bundle")
+    before = host_state(sandbox)
+
+    probes = Probes(sandbox)
+    up = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"))
+    lost_up = probes.lost()
+    assert up.returncode == 0, up.stderr
+    assert lost_up == [0, 0], f"probes lost during up (lan->host, host->remote): {lost_up}"
+    assert bridged(sandbox)
+    assert " 10.99.0.2/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
+    assert "inet " not in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", NIC).stdout
+    assert sandbox.run("ip", "route", "show", "default").stdout.strip() == f"default via {ROUTER} dev br0"
+    print(f"up: lost {lost_up}")
+
+    # up again changes nothing
+    state = host_state(sandbox) + sandbox.run("ip", "-o", "link").stdout
+    again = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"))
+    assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert host_state(sandbox) + sandbox.run("ip", "-o", "link").stdout == state
+
+    # the guest, started by the bundle's launch script, gets a lease from the LAN
+    sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)
+    started = time.monotonic()
+    vm = sandbox.run("bash", str(bundle / "launch-ubuntu1904.sh"), "--", *GUEST_ARGS, timeout=60)
+    print(f"guest: {time.monotonic() - started:.1f} s")
+    assert vm.returncode == 0, vm.stdout[-3000:] + vm.stderr
+    assert f"QN: LEASE ip={PINNED_IP} router={ROUTER}" in vm.stdout
+    assert f"QN: PING {ROUTER} ok" in vm.stdout and f"QN: PING {REMOTE} ok" in vm.stdout
+    assert "QN: RESULT PASS" in vm.stdout
+    assert f" {GUEST_MAC} {PINNED_IP} " in lan.leases.read_text()
+
+    probes = Probes(sandbox)
+    down = sandbox.run("bash", str(bundle / "down-bridge-lan.sh"))
+    lost_down = probes.lost()
+    assert down.returncode == 0, down.stderr
+    assert lost_down == [0, 0], f"probes lost during down: {lost_down}"
+    print(f"down: lost {lost_down}")
+    assert host_state(sandbox) == before
+    assert sandbox.run("ip", "link", "show", "dev", "br0").returncode != 0
+
+    # down again: nothing to do
+    again = sandbox.run("bash", str(bundle / "down-bridge-lan.sh"))
+    assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert host_state(sandbox) == before
+
+
+def test_lockout_guard_and_rollback(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+    make_lan(sandbox, tmp_path)
+    bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle")
+    up = str(bundle / "up-bridge-lan.sh")
+    before = host_state(sandbox)
+    over_uplink = {"SSH_CONNECTION": f"{REMOTE} 50022 10.99.0.2 22"}
+    env = lambda extra: {**__import__("os").environ, **extra}  # noqa: E731
+
+    refused = sandbox.run("bash", up, env=env(over_uplink))
+    assert refused.returncode == 1
+    assert f"the SSH session from {REMOTE} reaches this host through {NIC}" in refused.stderr
+    assert host_state(sandbox) == before and not bridged(sandbox)
+
+    # no confirmation: the detached timer rolls back
+    timed = sandbox.run("bash", up, "--confirm-within", "2", env=env(over_uplink))
+    assert timed.returncode == 0, timed.stderr
+    assert bridged(sandbox)
+    deadline = time.monotonic() + 10
+    while bridged(sandbox) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.5)
+    assert not bridged(sandbox)
+    assert host_state(sandbox) == before
+
+    # confirmed in time: the bridge stays
+    assert sandbox.run("bash", up, "--confirm-within", "2", env=env(over_uplink)).returncode == 0
+    confirm = sandbox.run("bash", up, "--confirm")
+    assert confirm.returncode == 0 and "confirmed" in confirm.stderr
+    time.sleep(3)
+    assert bridged(sandbox)
+    assert sandbox.run("bash", str(bundle / "down-bridge-lan.sh")).returncode == 0
+    assert host_state(sandbox) == before
+
+
+def test_a_failure_part_way_restores_the_host(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+    make_lan(sandbox, tmp_path)
+    bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle")
+    before = host_state(sandbox)
+    failing = tmp_path / "bin"
+    failing.mkdir()
+    (failing / "ip").write_text(
+        '#!/bin/bash\n[[ "$*" == "route replace"*"dev br0" ]] && { echo "injected failure" >&2; exit 2; }\n'
+        'exec /usr/sbin/ip "$@"\n'
+    )
+    (failing / "ip").chmod(0o755)
+    import os
+
+    result = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"), env={**os.environ, "PATH": f"{failing}:{os.environ['PATH']}"})
+    assert result.returncode == 1
+    assert "injected failure" in result.stderr and "restoring enp3s0f1 as it was" in result.stderr
+    assert host_state(sandbox) == before
+    assert sandbox.run("ip", "link", "show", "dev", "br0").returncode != 0
+
+
+def test_the_probes_do_see_an_outage(sandbox: Sandbox, tmp_path: Path) -> None:
+    """The zero above means something: a 300 ms cut of the NIC is counted."""
+    make_lan(sandbox, tmp_path)
+    probes = Probes(sandbox)
+    sandbox.sh(f"ip link set {NIC} down; sleep 0.3; ip link set {NIC} up")
+    lost = probes.lost()
+    assert all(n > 20 for n in lost), lost
