@@ -189,12 +189,18 @@ def test_ip_down_mirrors_up(tmp_path: Path) -> None:
     out = bundle(tmp_path, "ip")
     links = {
         "enp3s0f1": {**NIC, "addrs": [], "routes": [], "master": "br0"},
-        "br0": {"mac": NIC["mac"], "addrs": NIC["addrs"], "routes": NIC["routes"]},
+        "br0": {
+            "mac": NIC["mac"],
+            "addrs": NIC["addrs"],
+            "routes": NIC["routes"],
+            "neigh": {"10.99.0.1": "02:e2:e0:00:00:01"},
+        },
     }
     result = Host(tmp_path, links).run(out / "down-bridge-lan.sh", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "ip addr add 10.99.0.2/24 brd 10.99.0.255 dev enp3s0f1",
+        "ip neigh replace 10.99.0.1 lladdr 02:e2:e0:00:00:01 dev enp3s0f1 nud stale",
         "ip route replace default via 10.99.0.1 proto static dev enp3s0f1",
         "ip route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev enp3s0f1",
         "ip addr del 10.99.0.2/24 dev br0",

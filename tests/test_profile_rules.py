@@ -617,5 +617,7 @@ def test_kernel_boot_fields() -> None:
     assert errors(with_("memory: 4G", "memory: 4G\n    kernel: vmlinuz")) == [
         "p.yaml:11: vms[0].kernel: 'vmlinuz' is not an absolute path (start it with '/')"
     ]
-    ok = parse_text(with_("memory: 4G", "memory: 4G\n    kernel: /boot/vmlinuz\n    cmdline: console=ttyS0"))
+    ok = parse_text(
+        with_("memory: 4G", "memory: 4G\n    kernel: /boot/vmlinuz\n    cmdline: console=ttyS0")
+    )
     assert ok.vms[0].cmdline == "console=ttyS0"

@@ -22,9 +22,27 @@ from tests.system.guest import Guest, prepare
 from tests.system.sandbox import Sandbox, host_links
 
 TOOLS = (
-    "ip", "bridge", "unshare", "nsenter", "qemu-system-x86_64", "qemu-img", "busybox", "cpio",
-    "depmod", "modprobe", "dnsmasq", "libvirtd", "virsh", "virt-xml-validate", "xmllint", "iptables",
-    "NetworkManager", "nmcli", "dbus-daemon", "ping", "setsid",
+    "ip",
+    "bridge",
+    "unshare",
+    "nsenter",
+    "qemu-system-x86_64",
+    "qemu-img",
+    "busybox",
+    "cpio",
+    "depmod",
+    "modprobe",
+    "dnsmasq",
+    "libvirtd",
+    "virsh",
+    "virt-xml-validate",
+    "xmllint",
+    "iptables",
+    "NetworkManager",
+    "nmcli",
+    "dbus-daemon",
+    "ping",
+    "setsid",
 )
 
 
@@ -70,8 +88,13 @@ def example_with_guest(example: str, guest: Guest, cmdline: str, **changes: obje
     for vm in data.get("vms", []):
         vm.pop("disk", None)
         vm.update(
-            accel="tcg", vhost="off", memory="256M", display="none",
-            kernel=str(guest.kernel), initrd=str(guest.initrd), cmdline=cmdline,
+            accel="tcg",
+            vhost="off",
+            memory="256M",
+            display="none",
+            kernel=str(guest.kernel),
+            initrd=str(guest.initrd),
+            cmdline=cmdline,
         )
     for key, value in changes.items():
         data[key] = value

@@ -29,7 +29,13 @@ def newest_kernel() -> tuple[str, Path]:
     for image in Path("/boot").glob("vmlinuz-*"):
         kver = image.name.removeprefix("vmlinuz-")
         if (Path("/lib/modules") / kver).is_dir():
-            found.append((tuple(int(p) if p.isdigit() else 0 for p in kver.replace("-", ".").split(".")), kver, image))
+            found.append(
+                (
+                    tuple(int(p) if p.isdigit() else 0 for p in kver.replace("-", ".").split(".")),
+                    kver,
+                    image,
+                )
+            )
     if not found:
         raise RuntimeError("no kernel with modules in /boot: install linux-image-amd64")
     _, kver, image = max(found)
@@ -69,10 +75,24 @@ def _copy_binary(binary: str, stage: Path) -> None:
         shutil.copy2(os.path.realpath(path), dest)
 
 
-def build_initramfs(out: Path, kver: str, files: dict[str, Path] | None = None, binaries: tuple[str, ...] = ()) -> None:
+def build_initramfs(
+    out: Path, kver: str, files: dict[str, Path] | None = None, binaries: tuple[str, ...] = ()
+) -> None:
     stage = out.parent / (out.name + ".stage")
     shutil.rmtree(stage, ignore_errors=True)
-    for d in ("bin", "sbin", "etc", "proc", "sys", "dev", "tmp", "run", "usr/bin", "usr/sbin", "lib/modules"):
+    for d in (
+        "bin",
+        "sbin",
+        "etc",
+        "proc",
+        "sys",
+        "dev",
+        "tmp",
+        "run",
+        "usr/bin",
+        "usr/sbin",
+        "lib/modules",
+    ):
         (stage / d).mkdir(parents=True, exist_ok=True)
     busybox = shutil.which("busybox") or "/bin/busybox"
     ldd = subprocess.run(["ldd", busybox], capture_output=True, text=True)
@@ -88,7 +108,10 @@ def build_initramfs(out: Path, kver: str, files: dict[str, Path] | None = None, 
     order: list[str] = []
     for module in MODULES:
         deps = subprocess.run(
-            ["modprobe", "-S", kver, "--show-depends", module], capture_output=True, text=True, check=True
+            ["modprobe", "-S", kver, "--show-depends", module],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for line in deps.splitlines():
             words = line.split()
@@ -117,7 +140,11 @@ def build_initramfs(out: Path, kver: str, files: dict[str, Path] | None = None, 
 
     listing = subprocess.run(["find", "."], cwd=stage, capture_output=True, check=True).stdout
     archive = subprocess.run(
-        ["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"], cwd=stage, input=listing, capture_output=True, check=True
+        ["cpio", "-o", "-H", "newc", "-R", "0:0", "--quiet"],
+        cwd=stage,
+        input=listing,
+        capture_output=True,
+        check=True,
     ).stdout
     out.write_bytes(gzip.compress(archive, compresslevel=6))
     shutil.rmtree(stage)

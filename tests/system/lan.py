@@ -28,7 +28,9 @@ class Lan:
         return self.box.run("ip", "netns", "exec", "lan", *argv, **kw)  # type: ignore[arg-type]
 
 
-def make_lan(box: Sandbox, workdir: Path, *, host_address: bool = True, pin_mac: str | None = None) -> Lan:
+def make_lan(
+    box: Sandbox, workdir: Path, *, host_address: bool = True, pin_mac: str | None = None
+) -> Lan:
     box.sh(
         f"""
         ip netns add lan
@@ -47,11 +49,27 @@ def make_lan(box: Sandbox, workdir: Path, *, host_address: bool = True, pin_mac:
     leases = workdir / "lan.leases"
     pin = [f"--dhcp-host={pin_mac},{PINNED_IP}"] if pin_mac else []
     dnsmasq = box.start(
-        "ip", "netns", "exec", "lan", "dnsmasq", "--keep-in-foreground", "--conf-file=/dev/null",
-        "--no-hosts", "--no-resolv", "--port=0", "--user=root", "--group=root",
-        "--interface=lan0", "--bind-interfaces", "--except-interface=lo",
-        "--dhcp-range=10.99.0.100,10.99.0.199,255.255.255.0,1h", f"--dhcp-option=option:router,{ROUTER}",
-        "--dhcp-authoritative", f"--dhcp-leasefile={leases}", "--log-dhcp", *pin,
+        "ip",
+        "netns",
+        "exec",
+        "lan",
+        "dnsmasq",
+        "--keep-in-foreground",
+        "--conf-file=/dev/null",
+        "--no-hosts",
+        "--no-resolv",
+        "--port=0",
+        "--user=root",
+        "--group=root",
+        "--interface=lan0",
+        "--bind-interfaces",
+        "--except-interface=lo",
+        "--dhcp-range=10.99.0.100,10.99.0.199,255.255.255.0,1h",
+        f"--dhcp-option=option:router,{ROUTER}",
+        "--dhcp-authoritative",
+        f"--dhcp-leasefile={leases}",
+        "--log-dhcp",
+        *pin,
     )
     lan = Lan(box, leases, dnsmasq)
     if host_address:
@@ -64,25 +82,51 @@ def make_lan(box: Sandbox, workdir: Path, *, host_address: bool = True, pin_mac:
 
 
 class Probes:
-    """Pings every 2 ms while something switches; counts what got lost."""
+    """Pings every 2 ms while something switches, and counts the probes the switch cost.
+
+    A probe counts as lost when no reply came, when its reply came later than LATE_MS (a
+    link that was down queues packets and delivers them late: that is an outage too), or
+    when ping could not even send it (an unreachable network).
+    """
+
+    LATE_MS = 50.0
 
     def __init__(self, box: Sandbox, count: int = 1500) -> None:
         # lan -> host address, and host -> remote through the host's default route
         self.procs = [
-            box.start("ip", "netns", "exec", "lan", "ping", "-n", "-q", "-i", "0.002", "-W", "1", "-c", str(count), HOST_IP),
-            box.start("ping", "-n", "-q", "-i", "0.002", "-W", "1", "-c", str(count), REMOTE),
+            box.start(
+                "ip",
+                "netns",
+                "exec",
+                "lan",
+                "ping",
+                "-n",
+                "-i",
+                "0.002",
+                "-W",
+                "1",
+                "-c",
+                str(count),
+                HOST_IP,
+            ),
+            box.start("ping", "-n", "-i", "0.002", "-W", "1", "-c", str(count), REMOTE),
         ]
         time.sleep(0.5)  # probes are flowing before the switch starts
 
+    @classmethod
+    def count_lost(cls, output: str) -> int:
+        transmitted = on_time = errors = 0
+        for line in output.splitlines():
+            if "packets transmitted" in line:
+                transmitted = int(line.split()[0])
+            elif " bytes from " in line and " time=" in line:
+                rtt = float(line.split(" time=")[1].split()[0])
+                on_time += rtt <= cls.LATE_MS
+            elif "nreachable" in line or "sendmsg" in line:
+                errors += 1
+        if not transmitted:
+            raise AssertionError(f"ping printed no summary:\n{output[-2000:]}")
+        return transmitted - on_time + errors
+
     def lost(self) -> list[int]:
-        counts = []
-        for proc in self.procs:
-            out, _ = proc.communicate(timeout=30)
-            for line in out.splitlines():
-                if "packets transmitted" in line:
-                    words = line.split()
-                    counts.append(int(words[0]) - int(words[3]))
-                    break
-            else:
-                raise AssertionError(f"ping printed no summary:\n{out}")
-        return counts
+        return [self.count_lost(proc.communicate(timeout=30)[0]) for proc in self.procs]

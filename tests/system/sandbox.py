@@ -39,9 +39,26 @@ class Sandbox:
         for d in ("sysfs", "etc/upper", "etc/work", "var/upper", "var/work"):
             (root / d).mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
-            ["unshare", "--mount", "--net", "--pid", "--uts", "--fork", "--mount-proc",
-             "--propagation", "private", "--kill-child", "bash", "-c", SETUP, "sandbox", str(root)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [
+                "unshare",
+                "--mount",
+                "--net",
+                "--pid",
+                "--uts",
+                "--fork",
+                "--mount-proc",
+                "--propagation",
+                "private",
+                "--kill-child",
+                "bash",
+                "-c",
+                SETUP,
+                "sandbox",
+                str(root),
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         deadline = time.monotonic() + 10
         while not (root / "ready").exists():
@@ -56,11 +73,15 @@ class Sandbox:
     def command(self, *argv: str) -> list[str]:
         return ["nsenter", "-t", str(self.pid), "-m", "-n", "-p", "-u", "--", *argv]
 
-    def run(self, *argv: str, check: bool = False, timeout: float = 120, **kw: Any) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *argv: str, check: bool = False, timeout: float = 120, **kw: Any
+    ) -> subprocess.CompletedProcess[str]:
         kw.setdefault("capture_output", True)
         result = subprocess.run(self.command(*argv), text=True, timeout=timeout, **kw)
         if check and result.returncode != 0:
-            raise AssertionError(f"{' '.join(argv)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+            raise AssertionError(
+                f"{' '.join(argv)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}"
+            )
         return result
 
     def sh(self, script: str, check: bool = True, **kw: Any) -> subprocess.CompletedProcess[str]:

@@ -26,8 +26,22 @@ def bridged(box: Sandbox) -> bool:
 
 def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     lan = make_lan(sandbox, tmp_path, pin_mac=GUEST_MAC)
-    sandbox.run("ip", "route", "add", "10.50.0.0/16", "via", "10.99.0.254", "dev", NIC, "metric", "50", check=True)
-    profile = example_with_guest("bridge-ip", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER},{REMOTE}")
+    sandbox.run(
+        "ip",
+        "route",
+        "add",
+        "10.50.0.0/16",
+        "via",
+        "10.99.0.254",
+        "dev",
+        NIC,
+        "metric",
+        "50",
+        check=True,
+    )
+    profile = example_with_guest(
+        "bridge-ip", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER},{REMOTE}"
+    )
     bundle = render_bundle(profile, tmp_path / "bundle")
     before = host_state(sandbox)
 
@@ -39,7 +53,10 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     assert bridged(sandbox)
     assert " 10.99.0.2/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
     assert "inet " not in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", NIC).stdout
-    assert sandbox.run("ip", "route", "show", "default").stdout.strip() == f"default via {ROUTER} dev br0"
+    assert (
+        sandbox.run("ip", "route", "show", "default").stdout.strip()
+        == f"default via {ROUTER} dev br0"
+    )
     print(f"up: lost {lost_up}")
 
     # up again changes nothing
@@ -76,7 +93,9 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
 
 def test_lockout_guard_and_rollback(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     make_lan(sandbox, tmp_path)
-    bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle")
+    bundle = render_bundle(
+        example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle"
+    )
     up = str(bundle / "up-bridge-lan.sh")
     before = host_state(sandbox)
     over_uplink = {"SSH_CONNECTION": f"{REMOTE} 50022 10.99.0.2 22"}
@@ -108,9 +127,13 @@ def test_lockout_guard_and_rollback(sandbox: Sandbox, guest: Guest, tmp_path: Pa
     assert host_state(sandbox) == before
 
 
-def test_a_failure_part_way_restores_the_host(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+def test_a_failure_part_way_restores_the_host(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
     make_lan(sandbox, tmp_path)
-    bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle")
+    bundle = render_bundle(
+        example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle"
+    )
     before = host_state(sandbox)
     failing = tmp_path / "bin"
     failing.mkdir()
@@ -121,7 +144,11 @@ def test_a_failure_part_way_restores_the_host(sandbox: Sandbox, guest: Guest, tm
     (failing / "ip").chmod(0o755)
     import os
 
-    result = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"), env={**os.environ, "PATH": f"{failing}:{os.environ['PATH']}"})
+    result = sandbox.run(
+        "bash",
+        str(bundle / "up-bridge-lan.sh"),
+        env={**os.environ, "PATH": f"{failing}:{os.environ['PATH']}"},
+    )
     assert result.returncode == 1
     assert "injected failure" in result.stderr and "restoring enp3s0f1 as it was" in result.stderr
     assert host_state(sandbox) == before
@@ -129,9 +156,19 @@ def test_a_failure_part_way_restores_the_host(sandbox: Sandbox, guest: Guest, tm
 
 
 def test_the_probes_do_see_an_outage(sandbox: Sandbox, tmp_path: Path) -> None:
-    """The zero above means something: a 300 ms cut of the NIC is counted."""
+    """The zeros above mean something: 300 ms cuts of the host's network are counted,
+    whether the packets are dropped, queued or cannot be sent."""
     make_lan(sandbox, tmp_path)
     probes = Probes(sandbox)
-    sandbox.sh(f"ip link set {NIC} down; sleep 0.3; ip link set {NIC} up")
+    sandbox.sh(
+        f"ip addr del 10.99.0.2/24 dev {NIC}; sleep 0.3; ip addr add 10.99.0.2/24 dev {NIC}\n"
+        f"ip route replace default via {ROUTER} dev {NIC}"
+    )
     lost = probes.lost()
-    assert all(n > 20 for n in lost), lost
+    assert all(n >= 10 for n in lost), lost
+    probes = Probes(sandbox)
+    sandbox.sh(
+        f"ip link set {NIC} down; sleep 0.3; ip link set {NIC} up; ip route replace default via {ROUTER} dev {NIC}"
+    )
+    lost = probes.lost()
+    assert all(n >= 10 for n in lost), lost
