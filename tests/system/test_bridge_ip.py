@@ -21,7 +21,7 @@ def host_state(box: Sandbox) -> str:
 
 
 def bridged(box: Sandbox) -> bool:
-    return f"master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
+    return "master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
 
 
 def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
