@@ -29,7 +29,8 @@ mount -t overlay qn-var -o "lowerdir=/var,upperdir=$root/var/upper,workdir=$root
 ip link set lo up
 hostname qn-sandbox
 touch "$root/ready"
-exec sleep infinity
+# PID 1 reaps the daemons that double-fork (dnsmasq): bash collects any child it is told of
+while :; do sleep 1 & wait $!; done
 """
 
 

@@ -1,0 +1,108 @@
+"""Real daemons inside a sandbox: libvirtd (network driver) and dbus + NetworkManager.
+
+Their configuration and state live in the sandbox's /etc and /var overlays and its /run
+tmpfs; they die with the sandbox's PID namespace."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.system.sandbox import Sandbox
+
+
+def wait_until(what: str, test: Callable[[], bool], timeout: float = 30, proc: subprocess.Popen[str] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while not test():
+        if proc is not None and proc.poll() is not None:
+            raise AssertionError(f"{what}: the daemon exited ({proc.returncode}):\n{proc.stdout.read() if proc.stdout else ''}")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {timeout} s")
+        time.sleep(0.1)
+
+
+def start_libvirtd(box: Sandbox, workdir: Path) -> subprocess.Popen[str]:
+    box.sh(
+        f"""
+        mount -t tmpfs -o mode=755 qn-libvirt /etc/libvirt
+        echo 'log_outputs="3:file:{workdir}/libvirtd.log"' >/etc/libvirt/libvirtd.conf
+        mkdir -p /var/lib/libvirt /var/cache/libvirt /var/log/libvirt
+        # Debian's libvirt refuses to start without its compile-time user (normally made
+        # by libvirt-daemon-system, which a host like this does not have)
+        getent passwd libvirt-qemu >/dev/null || {{
+            echo 'libvirt-qemu:x:64055:64055:Libvirt Qemu:/var/lib/libvirt:/usr/sbin/nologin' >>/etc/passwd
+            echo 'libvirt-qemu:x:64055:' >>/etc/group
+        }}
+        """
+    )
+    proc = box.start("libvirtd")
+    wait_until("libvirtd socket", lambda: box.run("test", "-S", "/run/libvirt/libvirt-sock").returncode == 0, proc=proc)
+    wait_until("virsh net-list", lambda: box.run("virsh", "net-list", "--all").returncode == 0, proc=proc)
+    return proc
+
+
+NM_CONF = """\
+[main]
+plugins=keyfile
+dhcp=internal
+dns=none
+rc-manager=unmanaged
+hostname-mode=none
+auth-polkit=false
+no-auto-default=*
+
+[keyfile]
+unmanaged-devices=except:interface-name:{nic},except:interface-name:{bridge}
+
+[logging]
+level=INFO
+"""
+
+
+class NetworkManager:
+    """dbus-daemon and NetworkManager; restart() plays a reboot of the network stack."""
+
+    def __init__(self, box: Sandbox, workdir: Path, nic: str, bridge: str) -> None:
+        self.box, self.workdir, self.nic, self.bridge = box, workdir, nic, bridge
+        self.conf = workdir / "nm.conf"
+        self.conf.write_text(NM_CONF.format(nic=nic, bridge=bridge))
+        box.sh(
+            """
+            for d in /var/lib/NetworkManager /etc/NetworkManager/system-connections /etc/NetworkManager/conf.d; do
+                mkdir -p "$d"; mount -t tmpfs -o mode=700 qn-nm "$d"
+            done
+            dbus-daemon --system --fork
+            """
+        )
+        wait_until("dbus", lambda: box.run("test", "-S", "/run/dbus/system_bus_socket").returncode == 0)
+        self.proc: subprocess.Popen[str] | None = None
+        self.start()
+
+    def start(self) -> None:
+        log = open(self.workdir / "nm.log", "a")  # noqa: SIM115 - the daemon writes to it
+        self.proc = self.box.start("NetworkManager", "--debug", f"--config={self.conf}", stdout=log, stderr=subprocess.STDOUT)
+        wait_until("NetworkManager running", lambda: self.box.run("nmcli", "-t", "-f", "RUNNING", "general").stdout.strip() == "running", proc=self.proc)
+        wait_until(
+            f"NetworkManager managing {self.nic}",
+            lambda: any(
+                line.startswith(f"{self.nic}:") and line.split(":")[1] in ("disconnected", "connected", "connecting")
+                for line in self.box.run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout.splitlines()
+            ),
+        )
+
+    def stop(self) -> None:
+        assert self.proc is not None
+        self.proc.terminate()  # our own NetworkManager, by its PID
+        self.proc.wait(timeout=20)
+
+    def reboot(self) -> None:
+        """Stop NM, reset the links as a reboot would (NM leaves them configured), start it."""
+        self.stop()
+        self.box.sh(
+            f"ip link del {self.bridge} 2>/dev/null || true\n"
+            f"ip link set {self.nic} nomaster 2>/dev/null || true\n"
+            f"ip -4 addr flush dev {self.nic}\nrm -rf /run/NetworkManager"
+        )
+        self.start()
