@@ -14,7 +14,7 @@ def _blocks() -> list[str]:
 def test_readme_opens_with_render_and_test_commands() -> None:
     render, test = _blocks()[:2]
     assert "qemu-netgen render profiles/*.yaml" in render
-    assert "pytest" in test
+    assert "pytest" in test and "--system" in test
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

@@ -13,11 +13,18 @@ from pathlib import Path
 from tests.system.sandbox import Sandbox
 
 
-def wait_until(what: str, test: Callable[[], bool], timeout: float = 30, proc: subprocess.Popen[str] | None = None) -> None:
+def wait_until(
+    what: str,
+    test: Callable[[], bool],
+    timeout: float = 30,
+    proc: subprocess.Popen[str] | None = None,
+) -> None:
     deadline = time.monotonic() + timeout
     while not test():
         if proc is not None and proc.poll() is not None:
-            raise AssertionError(f"{what}: the daemon exited ({proc.returncode}):\n{proc.stdout.read() if proc.stdout else ''}")
+            raise AssertionError(
+                f"{what}: the daemon exited ({proc.returncode}):\n{proc.stdout.read() if proc.stdout else ''}"
+            )
         if time.monotonic() > deadline:
             raise AssertionError(f"{what}: not within {timeout} s")
         time.sleep(0.1)
@@ -38,8 +45,14 @@ def start_libvirtd(box: Sandbox, workdir: Path) -> subprocess.Popen[str]:
         """
     )
     proc = box.start("libvirtd")
-    wait_until("libvirtd socket", lambda: box.run("test", "-S", "/run/libvirt/libvirt-sock").returncode == 0, proc=proc)
-    wait_until("virsh net-list", lambda: box.run("virsh", "net-list", "--all").returncode == 0, proc=proc)
+    wait_until(
+        "libvirtd socket",
+        lambda: box.run("test", "-S", "/run/libvirt/libvirt-sock").returncode == 0,
+        proc=proc,
+    )
+    wait_until(
+        "virsh net-list", lambda: box.run("virsh", "net-list", "--all").returncode == 0, proc=proc
+    )
     return proc
 
 
@@ -76,19 +89,36 @@ class NetworkManager:
             dbus-daemon --system --fork
             """
         )
-        wait_until("dbus", lambda: box.run("test", "-S", "/run/dbus/system_bus_socket").returncode == 0)
+        wait_until(
+            "dbus", lambda: box.run("test", "-S", "/run/dbus/system_bus_socket").returncode == 0
+        )
         self.proc: subprocess.Popen[str] | None = None
         self.start()
 
     def start(self) -> None:
         log = open(self.workdir / "nm.log", "a")  # noqa: SIM115 - the daemon writes to it
-        self.proc = self.box.start("NetworkManager", "--debug", f"--config={self.conf}", stdout=log, stderr=subprocess.STDOUT)
-        wait_until("NetworkManager running", lambda: self.box.run("nmcli", "-t", "-f", "RUNNING", "general").stdout.strip() == "running", proc=self.proc)
+        self.proc = self.box.start(
+            "NetworkManager",
+            "--debug",
+            f"--config={self.conf}",
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        wait_until(
+            "NetworkManager running",
+            lambda: (
+                self.box.run("nmcli", "-t", "-f", "RUNNING", "general").stdout.strip() == "running"
+            ),
+            proc=self.proc,
+        )
         wait_until(
             f"NetworkManager managing {self.nic}",
             lambda: any(
-                line.startswith(f"{self.nic}:") and line.split(":")[1] in ("disconnected", "connected", "connecting")
-                for line in self.box.run("nmcli", "-t", "-f", "DEVICE,STATE", "device").stdout.splitlines()
+                line.startswith(f"{self.nic}:")
+                and line.split(":")[1] in ("disconnected", "connected", "connecting")
+                for line in self.box.run(
+                    "nmcli", "-t", "-f", "DEVICE,STATE", "device"
+                ).stdout.splitlines()
             ),
         )
 

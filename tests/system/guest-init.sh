@@ -9,6 +9,7 @@
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null
+[ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd  # bash's <(...) needs it, as on any host
 say() { echo "QN: $*"; }
 
 mode=dhcp ping_targets="" script=""

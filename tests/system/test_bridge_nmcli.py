@@ -21,33 +21,58 @@ def ipv4(box: Sandbox, dev: str) -> str:
 
 
 def profiles(box: Sandbox) -> list[str]:
-    return sorted(box.run("nmcli", "-t", "-f", "NAME", "connection", "show", check=True).stdout.splitlines())
+    return sorted(
+        box.run("nmcli", "-t", "-f", "NAME", "connection", "show", check=True).stdout.splitlines()
+    )
 
 
 def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     lan = make_lan(sandbox, tmp_path, host_address=False, pin_mac=GUEST_MAC)
     nm = NetworkManager(sandbox, tmp_path, NIC, "br0")
     # the host as it is before the bundle: the NIC with its own DHCP profile
-    sandbox.run("nmcli", "connection", "add", "type", "ethernet", "ifname", NIC, "con-name", OWN,
-                "ipv4.method", "auto", "ipv6.method", "ignore", check=True)
+    sandbox.run(
+        "nmcli",
+        "connection",
+        "add",
+        "type",
+        "ethernet",
+        "ifname",
+        NIC,
+        "con-name",
+        OWN,
+        "ipv4.method",
+        "auto",
+        "ipv6.method",
+        "ignore",
+        check=True,
+    )
     sandbox.run("nmcli", "--wait", "30", "connection", "up", OWN, check=True)
     own_lease = ipv4(sandbox, NIC).split()[3]
     assert own_lease.startswith("10.99.0.1")
 
     bundle = render_bundle(
-        example_with_guest("bridge-nmcli", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER}"),
+        example_with_guest(
+            "bridge-nmcli", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER}"
+        ),
         tmp_path / "bundle",
     )
     started = time.monotonic()
     setup = sandbox.run("bash", str(bundle / "setup-bridge-lan.sh"))
     print(f"setup: {time.monotonic() - started:.1f} s")
     assert setup.returncode == 0, setup.stderr
-    assert f"master br0" in sandbox.run("ip", "-o", "link", "show", "dev", NIC).stdout
-    assert f" {own_lease} " in ipv4(sandbox, "br0"), "br0 keeps the NIC's MAC, so DHCP gives the same lease"
+    assert "master br0" in sandbox.run("ip", "-o", "link", "show", "dev", NIC).stdout
+    assert f" {own_lease} " in ipv4(sandbox, "br0"), (
+        "br0 keeps the NIC's MAC, so DHCP gives the same lease"
+    )
     assert "inet " not in ipv4(sandbox, NIC)
     assert f"default via {ROUTER} dev br0" in sandbox.run("ip", "route", "show", "default").stdout
     assert profiles(sandbox) == sorted([OWN, "br0", "br0-port-enp3s0f1"])
-    assert sandbox.run("nmcli", "-g", "connection.autoconnect", "connection", "show", OWN).stdout.strip() == "no"
+    assert (
+        sandbox.run(
+            "nmcli", "-g", "connection.autoconnect", "connection", "show", OWN
+        ).stdout.strip()
+        == "no"
+    )
 
     again = sandbox.run("bash", str(bundle / "setup-bridge-lan.sh"))
     assert again.returncode == 0, again.stderr
@@ -58,11 +83,15 @@ def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path)
     sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)
     vm = sandbox.run("bash", str(bundle / "launch-ubuntu1904.sh"), "--", *GUEST_ARGS, timeout=60)
     assert vm.returncode == 0, vm.stdout[-3000:] + vm.stderr
-    assert f"QN: LEASE ip={PINNED_IP} router={ROUTER}" in vm.stdout and "QN: RESULT PASS" in vm.stdout
+    assert (
+        f"QN: LEASE ip={PINNED_IP} router={ROUTER}" in vm.stdout and "QN: RESULT PASS" in vm.stdout
+    )
 
     # a reboot: NetworkManager starts again on reset links, and the bridge wins
     nm.reboot()
-    wait_until("br0 back with a lease after the reboot", lambda: f" {own_lease} " in ipv4(sandbox, "br0"))
+    wait_until(
+        "br0 back with a lease after the reboot", lambda: f" {own_lease} " in ipv4(sandbox, "br0")
+    )
     assert "master br0" in sandbox.run("ip", "-o", "link", "show", "dev", NIC).stdout
 
     teardown = sandbox.run("bash", str(bundle / "teardown-bridge-lan.sh"))
@@ -70,8 +99,15 @@ def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path)
     wait_until("the NIC's own lease back", lambda: f" {own_lease} " in ipv4(sandbox, NIC))
     assert sandbox.run("ip", "link", "show", "dev", "br0").returncode != 0
     assert profiles(sandbox) == [OWN]
-    assert sandbox.run("nmcli", "-g", "connection.autoconnect", "connection", "show", OWN).stdout.strip() == "yes"
-    active = sandbox.run("nmcli", "-t", "-f", "NAME,DEVICE", "connection", "show", "--active").stdout
+    assert (
+        sandbox.run(
+            "nmcli", "-g", "connection.autoconnect", "connection", "show", OWN
+        ).stdout.strip()
+        == "yes"
+    )
+    active = sandbox.run(
+        "nmcli", "-t", "-f", "NAME,DEVICE", "connection", "show", "--active"
+    ).stdout
     assert f"{OWN}:{NIC}" in active
     assert lan.dnsmasq.poll() is None
 

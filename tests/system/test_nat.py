@@ -19,7 +19,11 @@ GUEST_MAC = "00:16:3e:0c:12:78"
 
 
 def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
-    data = yaml.safe_load(example_with_guest("nat", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping=192.168.122.1,{PEER}"))
+    data = yaml.safe_load(
+        example_with_guest(
+            "nat", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping=192.168.122.1,{PEER}"
+        )
+    )
     data["networks"]["default"]["hosts"] = [{"mac": GUEST_MAC, "ip": FIXED, "name": "ubuntu1904"}]
     bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
 
@@ -42,11 +46,22 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     setup = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
     assert setup.returncode == 0, setup.stderr
     info = sandbox.run("virsh", "net-info", "default", check=True).stdout
-    for field in ("Active:         yes", "Persistent:     yes", "Autostart:      yes", "Bridge:         virbr0",
-                  "UUID:           94b0ba08-4eaa-508f-b095-b27dbcf38519"):
+    for field in (
+        "Active:         yes",
+        "Persistent:     yes",
+        "Autostart:      yes",
+        "Bridge:         virbr0",
+        "UUID:           94b0ba08-4eaa-508f-b095-b27dbcf38519",
+    ):
         assert field in info, info
-    assert " 192.168.122.1/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "virbr0").stdout
-    assert "-s 192.168.122.0/24 ! -d 192.168.122.0/24 -j MASQUERADE" in sandbox.run("iptables", "-t", "nat", "-S", check=True).stdout
+    assert (
+        " 192.168.122.1/24 "
+        in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "virbr0").stdout
+    )
+    assert (
+        "-s 192.168.122.0/24 ! -d 192.168.122.0/24 -j MASQUERADE"
+        in sandbox.run("iptables", "-t", "nat", "-S", check=True).stdout
+    )
 
     again = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
     assert again.returncode == 0, again.stderr
@@ -61,8 +76,12 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     assert f"QN: LEASE ip={FIXED} router=192.168.122.1" in vm.stdout
     assert f"QN: PING {PEER} ok" in vm.stdout, vm.stdout[-2000:]
     assert "QN: RESULT PASS" in vm.stdout
-    counters = sandbox.run("iptables", "-t", "nat", "-L", "LIBVIRT_PRT", "-v", "-n", "-x", check=True).stdout
-    assert any(line.split()[0] != "0" for line in counters.splitlines() if "MASQUERADE" in line), counters
+    counters = sandbox.run(
+        "iptables", "-t", "nat", "-L", "LIBVIRT_PRT", "-v", "-n", "-x", check=True
+    ).stdout
+    assert any(line.split()[0] != "0" for line in counters.splitlines() if "MASQUERADE" in line), (
+        counters
+    )
 
     teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
     assert teardown.returncode == 0, teardown.stderr
@@ -74,7 +93,9 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     assert again.returncode == 0 and "nothing to do" in again.stderr
 
 
-def test_nat_setup_adopts_an_existing_network_of_the_same_name(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+def test_nat_setup_adopts_an_existing_network_of_the_same_name(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
     bundle = render_bundle(example_with_guest("nat", guest, "console=ttyS0"), tmp_path / "bundle")
     start_libvirtd(sandbox, tmp_path)
     # a distribution's own 'default': another uuid, another subnet
