@@ -10,7 +10,8 @@ class DistroFacts:
     name: str
     qemu: str  # the QEMU system emulator a launch script runs
     bridge_helper: str  # qemu-bridge-helper; its ACL is compiled in: {acl_dir}/bridge.conf
-    install: str  # the package manager command, up to the package names
+    install: tuple[str, ...]  # the package manager command, up to the package names
+    refresh: tuple[str, ...]  # what updates the package lists first (may be empty)
     packages_nat: tuple[str, ...]
     packages_qemu: tuple[str, ...]
     packages_ip: tuple[str, ...]
@@ -22,7 +23,8 @@ class DistroFacts:
 _DEBIAN_FAMILY = {
     "qemu": "qemu-system-x86_64",
     "bridge_helper": "/usr/lib/qemu/qemu-bridge-helper",
-    "install": "apt-get install -y --no-install-recommends",
+    "install": ("apt-get", "install", "-y", "--no-install-recommends"),
+    "refresh": ("apt-get", "update"),
     "packages_nat": ("libvirt-daemon-system", "libvirt-clients", "dnsmasq-base", "iptables"),
     "packages_qemu": ("qemu-system-x86", "qemu-utils"),
     "packages_ip": ("iproute2",),
@@ -30,7 +32,8 @@ _DEBIAN_FAMILY = {
 }
 _REDHAT_FAMILY = {
     "bridge_helper": "/usr/libexec/qemu-bridge-helper",
-    "install": "dnf install -y",
+    "install": ("dnf", "install", "-y"),
+    "refresh": (),
     "packages_nat": (
         "libvirt-daemon-driver-network",
         "libvirt-daemon-config-network",
@@ -59,7 +62,8 @@ DISTROS: dict[str, DistroFacts] = {
         name="arch",
         qemu="qemu-system-x86_64",
         bridge_helper="/usr/lib/qemu/qemu-bridge-helper",
-        install="pacman -S --needed --noconfirm",
+        install=("pacman", "-S", "--needed", "--noconfirm"),
+        refresh=(),  # pacman -Sy alone would be a partial upgrade
         packages_nat=("libvirt", "dnsmasq", "iptables-nft"),
         packages_qemu=("qemu-base",),
         packages_ip=("iproute2",),

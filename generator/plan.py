@@ -214,6 +214,24 @@ class Plan:
             wanted += self.distro.packages_qemu
         return tuple(dict.fromkeys(wanted))
 
+    @property
+    def commands(self) -> tuple[str, ...]:
+        """The commands this bundle's scripts run on the host (for preflight)."""
+        wanted: list[str] = []
+        if self.nats:
+            wanted.append("virsh")
+        if self.bridges or self.passthroughs:
+            wanted.append("ip")
+        if any(b.method == "ip" for b in self.bridges):
+            wanted.append("setsid")
+        if any(b.method == "nmcli" for b in self.bridges):
+            wanted.append("nmcli")
+        if self.passthroughs:
+            wanted.append("modprobe")
+        if self.vms:
+            wanted.append(self.distro.qemu)
+        return tuple(dict.fromkeys(wanted))
+
 
 def _disk_spec(path: str) -> str:
     lower = path.lower()

@@ -60,6 +60,11 @@ def shell_quote_always(value: Any) -> str:
     return "'" + str(value).replace("'", "'\"'\"'") + "'"
 
 
+def shell_words(values: Any) -> str:
+    """Several shell words, each quoted: for a `for x in ...` list."""
+    return " ".join(shell_quote(v) for v in values)
+
+
 def shell_comment(value: Any) -> str:
     """Text for a ``#`` comment: one line, no control characters."""
     return "".join(c if c.isprintable() else " " for c in str(value))
@@ -85,6 +90,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["sh"] = shell_quote
     env.filters["shq"] = shell_quote_always
+    env.filters["sh_words"] = shell_words
     env.filters["sh_comment"] = shell_comment
     return env
 
@@ -95,7 +101,11 @@ def _render(template: str, **context: Any) -> str:
 
 def render(plan: Plan) -> list[RenderedFile]:
     """Every file of the bundle, sorted by path, ``SHA256SUMS`` included."""
-    files = [RenderedFile("README.md", _render("README.md.j2", plan=plan), DATA)]
+    files = [
+        RenderedFile("README.md", _render("README.md.j2", plan=plan), DATA),
+        RenderedFile("preflight.sh", _render("preflight.sh.j2", plan=plan), EXEC),
+        RenderedFile("install-packages.sh", _render("install-packages.sh.j2", plan=plan), EXEC),
+    ]
     for net in plan.nats:
         files.append(
             RenderedFile(net.xml_path, _render("nat/network.xml.j2", plan=plan, net=net), DATA)

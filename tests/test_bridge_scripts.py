@@ -390,7 +390,9 @@ def test_example_bridge_bundles_file_sets() -> None:
         "README.md",
         "SHA256SUMS",
         "install-bridge-acl.sh",
+        "install-packages.sh",
         "launch-ubuntu1904.sh",
+        "preflight.sh",
         "qemu/bridge.conf",
         "remove-bridge-acl.sh",
     ]

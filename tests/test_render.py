@@ -16,7 +16,7 @@ from generator import plan, render
 from generator.validate import parse_text
 from tests.conftest import BASE_PROFILE
 
-SHELL_FILTERS = {"sh", "shq", "sh_comment"}
+SHELL_FILTERS = {"sh", "shq", "sh_words", "sh_comment"}
 
 
 def test_environment_is_built_once_and_strict() -> None:

@@ -45,6 +45,15 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     bundle = render_bundle(profile, tmp_path / "bundle")
     before = host_state(sandbox)
 
+    preflight = sandbox.run("bash", str(bundle / "preflight.sh"))
+    assert preflight.returncode == 0, preflight.stdout
+    assert "PASS  uplink enp3s0f1 exists and is up" in preflight.stdout
+    assert (
+        "WARN  the default route uses enp3s0f1, which up-bridge-lan.sh makes a bridge port"
+        in preflight.stdout
+    )
+    assert host_state(sandbox) == before
+
     probes = Probes(sandbox)
     up = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"))
     lost_up = probes.lost()

@@ -21,6 +21,7 @@ PAUSED = ("-S", "-qmp", "stdio", "-monitor", "none", "-serial", "none", "-parall
 def adapted(profile: Path, disk: Path) -> str:
     """The example as a test host can run it: TCG, no vhost, a real (empty) disk image."""
     data = yaml.safe_load(profile.read_text())
+    data["host"] = {"distro": "debian"}  # this host's helper path; the command line is the same
     for vm in data.get("vms", []):
         vm.update(accel="tcg", vhost="off", disk=str(disk), memory="256M")
     return yaml.safe_dump(data, sort_keys=False)

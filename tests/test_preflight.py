@@ -1,0 +1,270 @@
+"""preflight.sh: each check against prepared states (fake ip/nmcli/iptables and sysfs-,
+proc- and dev-like trees). It only reads: the fakes refuse every change."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import plan, render
+from generator.bundle import write_bundle
+from generator.validate import parse_text
+from tests.test_vfio_scripts import NIC_A, SysTree
+
+FAKES = Path(__file__).parent / "fakes"
+
+BRIDGED = """\
+name: lab
+networks:
+  lan: {type: bridge, bridge: br0, uplink: enp3s0f1, method: METHOD}
+vms:
+  - {name: vm1, memory: 1G, nics: [{network: lan}]}
+"""
+NATTED = """\
+name: lab
+networks:
+  default: {type: nat, bridge: virbr0, subnet: 192.168.122.0/24}
+vms:
+  - {name: vm1, memory: 1G, accel: tcg, vhost: on, nics: [{network: default}]}
+"""
+PASSED = """\
+name: lab
+networks:
+  nic81: {type: passthrough, device: "81:00.0"}
+vms:
+  - {name: vm1, memory: 1G, nics: [{network: nic81}]}
+"""
+UPLINK = {"mac": "02:e2:e0:00:00:02", "addrs": ["10.99.0.2/24"]}
+
+
+class Host:
+    def __init__(self, tmp_path: Path) -> None:
+        self.dir = tmp_path
+        self.net: dict[str, Any] = {"links": {}}
+        self.nm: dict[str, Any] = {"connections": [], "devices": {}, "running": False}
+        self.sys = SysTree(tmp_path / "sys")
+        for d in ("proc/sys/net/bridge", "dev"):
+            (tmp_path / d).mkdir(parents=True)
+        self.env = {
+            **os.environ,
+            "PATH": f"{FAKES}:{os.environ['PATH']}",
+            "FAKE_NET": str(tmp_path / "net.json"),
+            "FAKE_NM": str(tmp_path / "nm.json"),
+            "FAKE_LOG": str(tmp_path / "calls.log"),
+            "QEMU_NETGEN_SYSFS": str(tmp_path / "sys"),
+            "QEMU_NETGEN_PROCFS": str(tmp_path / "proc"),
+            "QEMU_NETGEN_DEVFS": str(tmp_path / "dev"),
+        }
+        self.env.pop("SSH_CONNECTION", None)
+
+    def uplink(self, name: str = "enp3s0f1", state: str = "up") -> None:
+        self.net["links"][name] = UPLINK
+        (self.dir / "sys/class/net" / name).mkdir(parents=True, exist_ok=True)
+        (self.dir / "sys/class/net" / name / "operstate").write_text(state + "\n")
+
+    def preflight(self, profile: str, **env: str) -> tuple[int, list[str]]:
+        out = self.dir / "bundle"
+        write_bundle(render.render(plan.build(parse_text(profile))), out)
+        (self.dir / "net.json").write_text(json.dumps(self.net))
+        (self.dir / "nm.json").write_text(json.dumps(self.nm))
+        result = subprocess.run(
+            ["bash", str(out / "preflight.sh")],
+            capture_output=True,
+            text=True,
+            env={**self.env, **env},
+        )
+        assert result.stderr == "", result.stderr
+        return result.returncode, result.stdout.splitlines()
+
+
+def test_a_host_ready_for_a_bridge(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    host.uplink()
+    (tmp_path / "dev/kvm").write_text("")
+    (tmp_path / "dev/vhost-net").write_text("")
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert code == 0, lines
+    assert "PASS  uplink enp3s0f1 exists and is up" in lines
+    assert "PASS  neither this session nor the default route depends on enp3s0f1" in lines
+    assert "PASS  NetworkManager does not manage enp3s0f1" in lines
+    assert "PASS  bridged traffic bypasses iptables (bridge-nf-call-iptables is not 1)" in lines
+    assert "PASS  /dev/kvm is accessible" in lines and "PASS  /dev/vhost-net is accessible" in lines
+    assert lines[-1].startswith("preflight: ") and lines[-1].endswith(" 0 FAIL")
+    assert all(line.startswith(("PASS  ", "WARN  ", "FAIL  ", "preflight: ")) for line in lines)
+
+
+def test_uplink_missing_down_or_taken(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert code == 1
+    assert (
+        "FAIL  uplink enp3s0f1 does not exist: check the profile's uplink (ip -br link lists the NICs)"
+        in lines
+    )
+    host.uplink(state="down")
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert (
+        "WARN  uplink enp3s0f1 is not up (no cable, or link down): the bridge will have no carrier"
+        in lines
+    )
+    host.net["links"]["br0"] = {"mac": "02:00:00:00:00:09"}
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert code == 1
+    assert (
+        "FAIL  br0 already exists and enp3s0f1 is not its port: pick another bridge name, or remove it"
+        in lines
+    )
+
+
+def test_the_host_talks_through_the_uplink(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    host.uplink()
+    host.net["default_routes"] = ["default via 10.99.0.1 dev enp3s0f1"]
+    _, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert any(
+        line.startswith(
+            "WARN  the default route uses enp3s0f1, which up-bridge-lan.sh makes a bridge port"
+        )
+        for line in lines
+    )
+    host.net["route_get"] = {"192.0.2.7": "enp3s0f1"}
+    _, lines = host.preflight(
+        BRIDGED.replace("METHOD", "ip"), SSH_CONNECTION="192.0.2.7 50000 10.99.0.2 22"
+    )
+    assert any(
+        line.startswith("WARN  this SSH session (from 192.0.2.7) runs over enp3s0f1")
+        and "--confirm-within 120" in line
+        for line in lines
+    )
+
+
+def test_networkmanager_and_the_ip_method(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    host.uplink()
+    host.nm = {
+        "running": True,
+        "connections": [],
+        "devices": {"enp3s0f1": {"GENERAL.STATE": "100 (connected)"}},
+    }
+    _, lines = host.preflight(BRIDGED.replace("METHOD", "ip"))
+    assert (
+        "WARN  NetworkManager manages enp3s0f1 and may undo what the ip method does: use method: nmcli, "
+        "or run: nmcli device set enp3s0f1 managed no"
+    ) in lines
+    _, lines = host.preflight(BRIDGED.replace("METHOD", "nmcli"))
+    assert "PASS  NetworkManager is running" in lines
+    host.nm["running"] = False
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "nmcli"))
+    assert (
+        code == 1
+        and "FAIL  NetworkManager is not running: method nmcli needs it (systemctl start NetworkManager)"
+        in lines
+    )
+
+
+def test_docker_forward_drop_with_br_netfilter(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    root = tmp_path / "as-root"  # the FORWARD policy is read as root only
+    root.mkdir()
+    (root / "id").write_text(
+        '#!/bin/sh\n[ "$1" = -u ] && echo 0 && exit 0\nexec /usr/bin/id "$@"\n'
+    )
+    (root / "id").chmod(0o755)
+    host.env["PATH"] = f"{root}:{host.env['PATH']}"
+    host.uplink()
+    (tmp_path / "proc/sys/net/bridge/bridge-nf-call-iptables").write_text("1\n")
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"), FAKE_FORWARD_POLICY="DROP")
+    assert code == 1
+    assert any(line.startswith("WARN  bridge-nf-call-iptables=1 (br_netfilter)") for line in lines)
+    assert any(
+        line.startswith(
+            "FAIL  iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1"
+        )
+        and "iptables -I DOCKER-USER -i br0 -o br0 -j ACCEPT" in line
+        for line in lines
+    )
+    (tmp_path / "proc/sys/net/bridge/bridge-nf-call-iptables").write_text("0\n")
+    code, lines = host.preflight(BRIDGED.replace("METHOD", "ip"), FAKE_FORWARD_POLICY="DROP")
+    assert (
+        "WARN  iptables FORWARD policy is DROP (Docker sets it); harmless while bridge-nf-call-iptables stays 0"
+        in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("routes", "verdict"),
+    [
+        (
+            ["10.0.0.0/8 dev eth1 proto kernel scope link src 10.0.0.5"],
+            "PASS  NAT subnet 192.168.122.0/24 overlaps no route on this host",
+        ),
+        (
+            ["192.168.0.0/16 dev eth1 proto kernel scope link src 192.168.1.5"],
+            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.0.0/16 (dev eth1); pick another subnet",
+        ),
+        (
+            ["192.168.122.0/25 via 10.0.0.1 dev eth1"],
+            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.122.0/25 (dev eth1); pick another subnet",
+        ),
+        (
+            ["192.168.122.0/24 dev virbr0 proto kernel scope link src 192.168.122.1"],
+            "PASS  NAT subnet 192.168.122.0/24 overlaps no route on this host",
+        ),  # its own, already running
+        (
+            ["192.168.122.7 via 10.0.0.1 dev eth1"],
+            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.122.7/32 (dev eth1); pick another subnet",
+        ),
+    ],
+    ids=["apart", "inside-a-larger", "inside-it", "its-own", "a-host-route"],
+)
+def test_nat_subnet_overlap_by_cidr(tmp_path: Path, routes: list[str], verdict: str) -> None:
+    host = Host(tmp_path)
+    (tmp_path / "dev/vhost-net").write_text("")
+    host.net["routes_all"] = ["default via 10.0.0.1 dev eth1", *routes]
+    code, lines = host.preflight(NATTED)
+    assert verdict in lines, lines
+    assert code == (1 if verdict.startswith("FAIL") else 0), lines
+
+
+def test_vhost_on_and_kvm(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    code, lines = host.preflight(NATTED)
+    assert code == 1
+    assert "FAIL  /dev/vhost-net is not accessible: modprobe vhost_net" in lines  # vhost: on
+    assert not any("/dev/kvm" in line for line in lines)  # accel: tcg
+    code, lines = host.preflight(NATTED.replace("accel: tcg", "accel: kvm"))
+    assert any(line.startswith("FAIL  /dev/kvm is missing or not accessible") for line in lines)
+
+
+def test_passthrough_group_and_iommu(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    code, lines = host.preflight(PASSED)
+    assert code == 1 and any(line.startswith("FAIL  the IOMMU is off") for line in lines)
+    host.sys.device(NIC_A, 12, ifname="enp129s0f0")
+    host.sys.device("0000:81:00.1", 12, driver=None)
+    code, lines = host.preflight(PASSED)
+    assert "PASS  the IOMMU is on" in lines
+    assert (
+        f"PASS  IOMMU group 12: {NIC_A} (ixgbe) 0000:81:00.1 (no driver) (all of these go to vfio-pci)"
+        in lines
+    )
+    host.net["default_routes"] = ["default via 10.0.0.1 dev enp129s0f0"]
+    code, lines = host.preflight(PASSED)
+    assert code == 1
+    assert (
+        f"FAIL  enp129s0f0 ({NIC_A}) in the group carries the default route: passing it through cuts the host off"
+        in lines
+    )
+
+
+def test_preflight_changes_nothing(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    host.uplink()
+    host.preflight(BRIDGED.replace("METHOD", "ip"))
+    calls = (tmp_path / "calls.log").read_text().splitlines()
+    assert calls and all(c.split()[1] in ("-o", "-4", "-t", "-g") for c in calls), calls
