@@ -9,6 +9,7 @@ failure before that leaves the previous bundle untouched and removes the staging
 from __future__ import annotations
 
 import ctypes
+import difflib
 import errno
 import os
 import shutil
@@ -141,3 +142,37 @@ def stale_files(files: Iterable[RenderedFile], dest: Path) -> list[str]:
         if (path.is_file() or path.is_symlink()) and rel not in expected:
             found.append(f"{path}: not part of the bundle")
     return found
+
+
+def _text_of(path: Path) -> list[str]:
+    try:
+        return path.read_text(errors="replace").splitlines(keepends=True)
+    except (FileNotFoundError, IsADirectoryError):
+        return []
+
+
+def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
+    """A unified diff from the bundle on disk to a fresh render (nothing is written)."""
+    lines: list[str] = []
+    expected: set[str] = set()
+    for item in files:
+        expected.add(item.path)
+        target = dest.joinpath(*_safe_relative(item.path).parts)
+        old = _text_of(target) if target.is_file() and not target.is_symlink() else []
+        new = item.text.splitlines(keepends=True)
+        exists = target.is_file()
+        lines += difflib.unified_diff(
+            old, new, f"a/{item.path}" if exists else "/dev/null", f"b/{item.path}"
+        )
+        if exists and bool(target.stat().st_mode & stat.S_IXUSR) != bool(item.mode & stat.S_IXUSR):
+            lines.append(
+                f"mode of {item.path}: {stat.S_IMODE(target.stat().st_mode):o} -> {item.mode:o}\n"
+            )
+    if dest.is_dir():
+        for path in sorted(dest.rglob("*")):
+            rel = path.relative_to(dest).as_posix()
+            if (path.is_file() or path.is_symlink()) and rel not in expected:
+                lines += difflib.unified_diff(_text_of(path), [], f"a/{rel}", "/dev/null")
+    return [
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    ]

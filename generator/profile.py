@@ -18,17 +18,46 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictInt,
+    WithJsonSchema,
     field_validator,
 )
 
 from generator import names
 
-IfName = Annotated[str, AfterValidator(names.interface_name)]
-FileName = Annotated[str, AfterValidator(names.file_name)]
-HostName = Annotated[str, AfterValidator(names.host_name)]
-Mac = Annotated[str, AfterValidator(names.mac_address)]
-AbsPath = Annotated[str, AfterValidator(names.absolute_path)]
-Memory = Annotated[str, AfterValidator(names.memory_size)]
+# Each rule lives in its validator (with the message an operator sees); the JSON Schema
+# gets the same rule as a pattern, for editors.
+IfName = Annotated[
+    str,
+    AfterValidator(names.interface_name),
+    WithJsonSchema({"type": "string", "pattern": r"^(?!\.\.?$)[A-Za-z0-9_.-]{1,15}$"}),
+]
+FileName = Annotated[
+    str,
+    AfterValidator(names.file_name),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$"}),
+]
+HostName = Annotated[
+    str,
+    AfterValidator(names.host_name),
+    WithJsonSchema({"type": "string", "pattern": r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"}),
+]
+Mac = Annotated[
+    str,
+    AfterValidator(names.mac_address),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^[0-9A-Fa-f][02468AaCcEe](:[0-9A-Fa-f]{2}){5}$"}
+    ),
+]
+AbsPath = Annotated[
+    str,
+    AfterValidator(names.absolute_path),
+    WithJsonSchema({"type": "string", "pattern": r"^/[^\n\r]*$"}),
+]
+Memory = Annotated[
+    str,
+    AfterValidator(names.memory_size),
+    WithJsonSchema({"type": "string", "pattern": r"^[1-9][0-9]*[MmGg]$"}),
+]
 
 Distro = Literal["debian", "ubuntu", "fedora", "rhel", "arch"]
 
@@ -117,13 +146,24 @@ class BridgeNetwork(Strict):
     mtu: Annotated[StrictInt, Field(ge=68, le=65535)] | None = None
     address: StaticAddress | None = None  # None: DHCP
 
-    @field_validator("address", mode="before")
+    @field_validator(
+        "address", mode="before", json_schema_input_type=Literal["dhcp"] | StaticAddress
+    )
     @classmethod
     def _dhcp(cls, value: Any) -> Any:
         return None if value == "dhcp" else value
 
 
-PciAddress = Annotated[str, AfterValidator(names.pci_address)]
+PciAddress = Annotated[
+    str,
+    AfterValidator(names.pci_address),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([0-9A-Fa-f]{4,8}:)?[0-9A-Fa-f]{2}:[01][0-9A-Fa-f]\.[0-7]$",
+        }
+    ),
+]
 
 
 class PassthroughNetwork(Strict):
@@ -168,7 +208,9 @@ class Vm(Strict):
     vhost: Literal["auto", "on", "off"] = "auto"
     nics: list[Nic] = Field(default_factory=list)
 
-    @field_validator("vhost", mode="before")
+    @field_validator(
+        "vhost", mode="before", json_schema_input_type=Literal["auto", "on", "off"] | bool
+    )
     @classmethod
     def _vhost_yaml_bool(cls, value: Any) -> Any:
         # YAML 1.1 reads a bare `on`/`off` as a boolean
@@ -176,7 +218,7 @@ class Vm(Strict):
             return "on" if value else "off"
         return value
 
-    @field_validator("display", mode="before")
+    @field_validator("display", mode="before", json_schema_input_type=Literal["none"] | VncDisplay)
     @classmethod
     def _display_none(cls, value: Any) -> Any:
         return None if value in (None, "none") else value

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Literal
 
 from generator import plan, render
-from generator.bundle import stale_files, write_bundle
+from generator.bundle import diff_bundle, stale_files, write_bundle
 from generator.errors import EXIT_INVALID, EXIT_OK, NetgenError, OutputError, Problem, ProfileError
 from generator.profile import Profile
 from generator.validate import parse_file
 
 Say = Callable[[str], None]
+Action = Literal["write", "check", "diff"]
 
 
 def render_one(profile: Profile) -> list[render.RenderedFile]:
@@ -42,12 +44,8 @@ class _Batch:
             return None
         first = self.names.setdefault(profile.name, str(path))
         if first != str(path):
-            self.fail(
-                ProfileError(
-                    str(path),
-                    [Problem(1, "name", f"bundle {profile.name!r} is also rendered from {first}")],
-                )
-            )
+            problem = Problem(1, "name", f"bundle {profile.name!r} is also rendered from {first}")
+            self.fail(ProfileError(str(path), [problem]))
             return None
         return profile
 
@@ -66,30 +64,51 @@ def render_profiles(
     say: Say,
     err: Say,
     *,
-    check: bool = False,
+    action: Action = "write",
     force: bool = False,
+    tick: Callable[[], None] = lambda: None,
 ) -> int:
+    """Render every profile; ``write`` the bundles, ``check`` them or ``diff`` against them."""
     batch = _Batch(err)
     for path in paths:
         profile = batch.load(path)
-        if profile is None:
-            continue
-        files = render_one(profile)
-        dest = out / profile.name
-        if check:
-            stale = stale_files(files, dest)
-            for line in stale:
-                err(line)
-            if stale:
-                err(f"{dest}: stale; run: qemu-netgen render {path} -o {out}")
-                batch.code = max(batch.code, EXIT_INVALID)
-            else:
-                say(f"{dest}: up to date")
-            continue
+        if profile is not None:
+            _one(batch, path, profile, out, say, err, action, force)
+        tick()
+    return batch.code
+
+
+def _one(
+    batch: _Batch,
+    path: Path,
+    profile: Profile,
+    out: Path,
+    say: Say,
+    err: Say,
+    action: Action,
+    force: bool,
+) -> None:
+    files = render_one(profile)
+    dest = out / profile.name
+    if action == "check":
+        stale = stale_files(files, dest)
+        for line in stale:
+            err(line)
+        if stale:
+            err(f"{dest}: stale; run: qemu-netgen render {path} -o {out}")
+            batch.code = max(batch.code, EXIT_INVALID)
+        else:
+            say(f"{dest}: up to date")
+    elif action == "diff":
+        lines = diff_bundle(files, dest)
+        for line in lines:
+            say(line.rstrip("\n"))
+        if lines:
+            batch.code = max(batch.code, EXIT_INVALID)
+    else:
         try:
             write_bundle(files, dest, force=force)
         except OutputError as error:
             batch.fail(error)
-            continue
+            return
         say(f"{dest}: written ({len(files)} files)")
-    return batch.code
