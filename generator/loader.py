@@ -100,7 +100,10 @@ class _Builder:
         return result
 
 
-def _yaml_problem(exc: yaml.YAMLError) -> Problem:
+def _yaml_problem(exc: yaml.YAMLError, text: str = "") -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text[: exc.position].count("\n") + 1
+        return Problem(line, "", f"YAML syntax error: unacceptable character #x{exc.character:04x}: {exc.reason}")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     if isinstance(exc, yaml.MarkedYAMLError):
@@ -127,7 +130,7 @@ def load_text(text: str | bytes, source: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise ProfileError(source, [_yaml_problem(exc)]) from None
+        raise ProfileError(source, [_yaml_problem(exc, text)]) from None
     if root is None:
         raise ProfileError(source, [Problem(1, "", "the profile is empty")])
     if not isinstance(root, MappingNode):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, get_args
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -29,15 +30,45 @@ def _network_tags() -> frozenset[str]:
 _NETWORK_TAGS = _network_tags()
 
 
-def _all_field_names() -> frozenset[str]:
-    found: set[str] = set()
-    for obj in vars(profile).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            found.update(obj.model_fields)
-    return frozenset(found)
+def _step(node: Any, part: str | int) -> Any:
+    """From a model or type annotation one step down ``part`` of an error location."""
+    while get_origin(node) is Annotated:
+        node = get_args(node)[0]
+    if isinstance(node, type) and issubclass(node, BaseModel):
+        field = node.model_fields.get(str(part))
+        return field.annotation if field else None
+    origin = get_origin(node)
+    if origin is list:
+        return get_args(node)[0]
+    if origin is dict:
+        return get_args(node)[1]
+    if origin in (Union, UnionType):
+        models = [a for a in get_args(node) if isinstance(a, type) and issubclass(a, BaseModel)]
+        for model in models:  # a discriminated union: the location names the tag
+            tag = model.model_fields.get("type")
+            if tag is not None and part in get_args(tag.annotation):
+                return model
+        return _step(models[0], part) if len(models) == 1 else None
+    return None
 
 
-_FIELDS = _all_field_names()
+def _keys_at(loc: Sequence[str | int]) -> list[str]:
+    """The keys the model allows where an unknown key was found (raw pydantic location)."""
+    node: Any = profile.Profile
+    for part in loc[:-1]:
+        if part == "[key]":
+            return []
+        node = _step(node, part)
+        if node is None:
+            return []
+    while get_origin(node) is Annotated:
+        node = get_args(node)[0]
+    if get_origin(node) in (Union, UnionType):  # `StaticAddress | None`
+        models = [a for a in get_args(node) if isinstance(a, type) and issubclass(a, BaseModel)]
+        node = models[0] if len(models) == 1 else None
+    if isinstance(node, type) and issubclass(node, BaseModel):
+        return sorted(node.model_fields)
+    return []
 
 
 def _tags() -> str:
@@ -76,8 +107,11 @@ def _message(err: ErrorDetails) -> str:
         return "required field is missing"
     if kind == "extra_forbidden":
         key = str(err["loc"][-1]) if err["loc"] else ""
-        close = difflib.get_close_matches(key, sorted(_FIELDS), n=1)
-        return f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+        allowed = _keys_at(err["loc"])
+        close = difflib.get_close_matches(key, allowed, n=1)
+        if close:
+            return f"unknown key {key!r} (did you mean {close[0]!r}?)"
+        return f"unknown key {key!r}" + (f" (allowed: {', '.join(allowed)})" if allowed else "")
     if kind == "union_tag_not_found":
         return f"required field is missing (one of {_tags()})"
     if kind == "union_tag_invalid":
