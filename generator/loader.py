@@ -103,7 +103,11 @@ class _Builder:
 def _yaml_problem(exc: yaml.YAMLError, text: str = "") -> Problem:
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
         line = text[: exc.position].count("\n") + 1
-        return Problem(line, "", f"YAML syntax error: unacceptable character #x{exc.character:04x}: {exc.reason}")
+        return Problem(
+            line,
+            "",
+            f"YAML syntax error: unacceptable character #x{exc.character:04x}: {exc.reason}",
+        )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     if isinstance(exc, yaml.MarkedYAMLError):

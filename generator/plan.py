@@ -215,6 +215,11 @@ class Plan:
         return tuple(dict.fromkeys(wanted))
 
     @property
+    def checks_devices(self) -> bool:
+        """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
+        return any(vm.accel == "kvm" or (vm.nics and vm.vhost != "off") for vm in self.vms)
+
+    @property
     def commands(self) -> tuple[str, ...]:
         """The commands this bundle's scripts run on the host (for preflight)."""
         wanted: list[str] = []

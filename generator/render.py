@@ -9,7 +9,7 @@ the ``sh`` filter through which every value printed into a shell script must go
 from __future__ import annotations
 
 import hashlib
-import shlex
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,18 +46,30 @@ def templates_dir() -> Path:
     raise RuntimeError(f"qemu-netgen templates not found next to {here}")  # broken install
 
 
+_SAFE_WORD = re.compile(r"[A-Za-z0-9_./:=,@%+-]+")
+
+
 def shell_quote(value: Any) -> str:
-    """One shell word, safe in any bash context: ``it's`` -> ``'it'"'"'s'``."""
+    """One shell word, safe in any bash context: bare when harmless, else quoted."""
     if isinstance(value, bool):
         raise TypeError("pass booleans to the sh filter as 1/0, not True/False")
-    return shlex.quote(str(value))
+    text = str(value)
+    return text if _SAFE_WORD.fullmatch(text) else shell_quote_always(text)
 
 
 def shell_quote_always(value: Any) -> str:
-    """One shell word, always single-quoted (for words that shellcheck would misread)."""
+    """One shell word, always quoted (also where shellcheck would misread a bare word).
+
+    Text with a dollar sign or a backquote goes in double quotes, with backslash, double
+    quote, dollar and backquote escaped (shellcheck takes a dollar sign inside single quotes
+    for a mistake); anything else goes in single quotes.
+    """
     if isinstance(value, bool):
         raise TypeError("pass booleans to the shq filter as 1/0, not True/False")
-    return "'" + str(value).replace("'", "'\"'\"'") + "'"
+    text = str(value)
+    if "$" in text or "`" in text:
+        return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
+    return "'" + text.replace("'", "'\"'\"'") + "'"
 
 
 def shell_words(values: Any) -> str:

@@ -31,7 +31,9 @@ def test_bad_profile(case: Path, tmp_path: Path) -> None:
     expected = case.with_suffix(".expected").read_text().replace("{file}", str(case))
     for command in (["render", str(case), "-o", str(out)], ["validate", str(case)]):
         result = runner.invoke(app, command)
-        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            result.exception
+        )
         assert result.exit_code == 1
         assert result.stderr == expected
         assert "Traceback" not in result.output
@@ -41,7 +43,9 @@ def test_bad_profile(case: Path, tmp_path: Path) -> None:
 def _run(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", "render", str(path), "-o", str(out)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
     )
 
 
@@ -49,12 +53,20 @@ def _run(path: Path, out: Path) -> subprocess.CompletedProcess[str]:
     ("content", "message"),
     [
         (bytes(range(256)) * 64, "{file}:2: not UTF-8 text\n"),  # byte 10 is a newline
-        (b"name: lab\n" + b"#" * (10 * 1024 * 1024) + b"\n", f"{{file}}:1: file larger than {MAX_BYTES} bytes\n"),
-        (b"name: lab\nvms: [\x00]\n", "{file}:2: YAML syntax error: unacceptable character #x0000: control characters are not allowed\n"),
+        (
+            b"name: lab\n" + b"#" * (10 * 1024 * 1024) + b"\n",
+            f"{{file}}:1: file larger than {MAX_BYTES} bytes\n",
+        ),
+        (
+            b"name: lab\nvms: [\x00]\n",
+            "{file}:2: YAML syntax error: unacceptable character #x0000: control characters are not allowed\n",
+        ),
     ],
     ids=["binary-garbage", "ten-megabytes", "nul-byte"],
 )
-def test_generated_bad_input_in_a_real_process(tmp_path: Path, content: bytes, message: str) -> None:
+def test_generated_bad_input_in_a_real_process(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(content)
     result = _run(path, tmp_path / "out")

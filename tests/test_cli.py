@@ -68,7 +68,10 @@ def test_invalid_profile_writes_nothing(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.yaml", BASE_PROFILE.replace("name: lab1", "name: lab1\nbogus: 1"))
     out = tmp_path / "out"
     code, _, err = invoke("render", bad, "-o", str(out))
-    assert code == 1 and err == f"{bad}:2: bogus: unknown key 'bogus' (allowed: host, name, networks, vms)\n"
+    assert (
+        code == 1
+        and err == f"{bad}:2: bogus: unknown key 'bogus' (allowed: host, name, networks, vms)\n"
+    )
     assert not out.exists() or not any(out.iterdir())
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -41,17 +40,26 @@ def test_environment_is_built_once_and_strict() -> None:
         "-n",
         "*",
         "'\"\\",
+        "it's $HOME",
+        "back\\slash$",
+        '"q"$',
+        "${IFS}",
     ],
 )
 def test_shell_filters_give_one_literal_word(value: str, tmp_path: Path) -> None:
     for quote in (render.shell_quote, render.shell_quote_always):
-        script = f"printf '%s' {quote(value)}"
+        script = f'set -- {quote(value)}; printf \'%s|%s\' "$#" "$1"'
         out = subprocess.run(
             ["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True
         )
-        assert out.stdout == value
-        assert shlex.split(quote(value)) == [value]
+        assert out.stdout == f"1|{value}"
     assert not (tmp_path / "PWNED").exists()
+
+
+def test_dollar_text_is_double_quoted_for_shellcheck() -> None:
+    assert render.shell_quote("$(touch x)") == '"\\$(touch x)"'
+    assert render.shell_quote("it's") == "'it'\"'\"'s'"
+    assert render.shell_quote("virbr0") == "virbr0"
 
 
 def test_shell_filter_refuses_booleans() -> None:
