@@ -143,6 +143,10 @@ link_exists "$UPLINK" || die "uplink $UPLINK does not exist (ip link show $UPLIN
 mac=$(link_field "$UPLINK" link/ether)
 [[ -n $mac ]] || die "$UPLINK has no Ethernet address: it cannot be a bridge port"
 
+if link_exists "$BRIDGE" && [[ $(device_field "$BRIDGE" GENERAL.CONNECTION) != "$CON" ]]; then
+  die "an interface $BRIDGE already exists and is not NetworkManager's $CON: pick another bridge name, or remove it"
+fi
+
 # The uplink's own profiles: recorded once (with their autoconnect setting), so that the
 # undo can give them back even after this script ran several times.
 if [[ -f $STATE ]]; then
@@ -175,11 +179,39 @@ bridge_props=(bridge.stp "$STP" bridge.forward-delay "$FORWARD_DELAY" "${IPV4[@]
 port_props=(connection.autoconnect yes)
 [[ -z $MTU ]] || port_props+=(802-3-ethernet.mtu "$MTU")
 
+# From here on, a failure puts back what this run changed: the profiles it added go,
+# the uplink's own profiles get their autoconnect back, the one that was active comes up.
+added=()
+recorded_now=0
+[[ -f $STATE ]] || recorded_now=1
+changing=1
+undo_unfinished() {
+  local rc=$? entry uuid autoconnect was_active again=""
+  (( changing && ! DRY_RUN )) || return 0
+  trap - EXIT
+  note "stopped before the end (exit $rc); putting $UPLINK's profiles back"
+  # --wait 0: a profile still activating would hold nmcli until its DHCP times out
+  for uuid in "${added[@]}"; do nmcli --wait 0 connection delete "$uuid" >/dev/null 2>&1 || true; done
+  for entry in "${OLD[@]}"; do
+    read -r uuid autoconnect was_active <<<"$entry"
+    nmcli connection modify "$uuid" connection.autoconnect "$autoconnect" >/dev/null 2>&1 || true
+    [[ $was_active != 1 ]] || again=$uuid
+  done
+  if [[ -n $again ]]; then  # (an `a || b &` would run in a subshell holding our output)
+    setsid nmcli connection up "$again" </dev/null >>"$STATE.log" 2>&1 &
+  fi
+  (( ! recorded_now )) || rm -f -- "$STATE"
+  exit 1
+}
+(( DRY_RUN )) || trap undo_unfinished EXIT
+trap 'exit 130' INT TERM
+
 con_uuid=$(uuid_of "$CON")
 if [[ -n $con_uuid ]]; then
   run nmcli connection modify "$con_uuid" "${bridge_props[@]}"
 else
   run nmcli connection add type bridge con-name "$CON" ifname "$BRIDGE" "${bridge_props[@]}"
+  (( DRY_RUN )) || added+=("$(uuid_of "$CON")")
 fi
 port_uuid=$(uuid_of "$PORT")
 if [[ -n $port_uuid ]]; then
@@ -187,6 +219,7 @@ if [[ -n $port_uuid ]]; then
   run nmcli connection modify "$port_uuid" connection.master "$CON" connection.slave-type bridge "${port_props[@]}"
 else
   run nmcli connection add type ethernet con-name "$PORT" ifname "$UPLINK" master "$CON" slave-type bridge "${port_props[@]}"
+  (( DRY_RUN )) || added+=("$(uuid_of "$PORT")")
 fi
 
 for entry in "${OLD[@]}"; do
@@ -209,4 +242,5 @@ else
 fi
 has_ipv4() { [[ -n $(device_field "$BRIDGE" IP4.ADDRESS) ]]; }
 wait_for "a DHCP lease on $BRIDGE" has_ipv4
+changing=0
 (( DRY_RUN )) || note "ok: $BRIDGE is up with $UPLINK as its port: $(device_field "$BRIDGE" IP4.ADDRESS)"

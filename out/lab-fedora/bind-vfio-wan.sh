@@ -203,7 +203,6 @@ for member in "${todo[@]}"; do
   [[ $(driver_of "$member") == none ]] || write_sys "$member" "$dev/driver/unbind"
   write_sys "$member" "$SYS/bus/pci/drivers_probe"
 done
-todo=()
 
 if (( ! DRY_RUN )); then
   for member in "${MEMBERS[@]}"; do
@@ -213,3 +212,4 @@ if (( ! DRY_RUN )); then
   [[ -e $DEVFS/vfio/$group ]] || die "$DEVFS/vfio/$group did not appear"
   note "ok: group $group is on vfio-pci; QEMU can open $DEVFS/vfio/$group"
 fi
+todo=()

@@ -98,18 +98,42 @@ info_field() { awk -F': *' -v key="$1" '$1 == key { print $2 }' <<<"$2"; }
 
 read_state absent
 
+if (( ! active )) && [[ -e /sys/class/net/$BRIDGE ]]; then
+  die "an interface $BRIDGE already exists and network $NET is not running: libvirt cannot create its bridge; pick another bridge name, or remove $BRIDGE"
+fi
+
 define_xml=$XML
 if (( defined )) && [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then
   # A network of this name was defined outside this bundle (a distribution's own
   # 'default', say). Replacing it needs its uuid: libvirt refuses a new one for the name.
   note "network $NET already exists with uuid $current_uuid; keeping that uuid so the definition is replaced"
   define_xml=$(mktemp)
-  trap 'rm -f -- "$define_xml"' EXIT
   sed "s|<uuid>$UUID</uuid>|<uuid>$current_uuid</uuid>|" "$XML" >"$define_xml"
 fi
 
 before=""
 (( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")
+
+# From here on, a failure puts back what was there: no definition, or the previous one.
+changing=1
+was_active=$active
+undo_unfinished() {
+  local rc=$?
+  (( changing && ! DRY_RUN )) || return 0
+  trap - EXIT
+  note "stopped before the end (exit $rc); putting network $NET back as it was"
+  if (( ! defined )); then
+    virsh net-destroy "$NET" >/dev/null 2>&1 || true
+    virsh net-undefine "$NET" >/dev/null 2>&1 || true
+  elif [[ -n $before ]]; then
+    virsh net-define /dev/stdin <<<"$before" >/dev/null || note "could not restore the previous definition"
+    (( ! was_active )) || virsh net-start "$NET" >/dev/null 2>&1 || true
+  fi
+  [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"
+  exit 1
+}
+trap undo_unfinished EXIT
+trap 'exit 130' INT TERM
 run virsh net-define "$define_xml"
 if (( ! DRY_RUN )); then
   after=$(virsh net-dumpxml --inactive "$NET")
@@ -147,3 +171,5 @@ if (( ! DRY_RUN )); then
   [[ -d /sys/class/net/$BRIDGE/bridge ]] || die "network $NET is running but bridge $BRIDGE is missing"
   note "ok: network $NET is running on bridge $BRIDGE"
 fi
+changing=0
+[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"

@@ -24,6 +24,13 @@ class Lan:
     leases: Path
     dnsmasq: subprocess.Popen[str]
 
+    def stop_dhcp(self) -> None:
+        """End our dnsmasq by its PID: the only process in the `lan` namespace we made."""
+        pids = self.box.run("ip", "netns", "pids", "lan", check=True).stdout.split()
+        assert len(pids) == 1, pids
+        self.box.run("kill", pids[0], check=True)
+        self.dnsmasq.wait(timeout=10)
+
     def in_lan(self, *argv: str, **kw: object) -> subprocess.CompletedProcess[str]:
         return self.box.run("ip", "netns", "exec", "lan", *argv, **kw)  # type: ignore[arg-type]
 
