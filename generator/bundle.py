@@ -8,8 +8,6 @@ failure before that leaves the previous bundle untouched and removes the staging
 
 from __future__ import annotations
 
-import ctypes
-import difflib
 import errno
 import os
 import shutil
@@ -34,6 +32,8 @@ def _safe_relative(path: str) -> PurePosixPath:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths; False where the system cannot."""
+    import ctypes  # only here: importing it costs a fresh process a few milliseconds
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
@@ -75,9 +75,12 @@ def _refuse_unless_forced(dest: Path, force: bool) -> None:
 
 
 def _write_tree(root: Path, files: Iterable[RenderedFile]) -> None:
+    made = {root}
     for item in files:
         target = root.joinpath(*_safe_relative(item.path).parts)
-        target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+        if target.parent not in made:  # one mkdir per folder, not one per file
+            target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+            made.add(target.parent)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, item.mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(item.text.encode())
@@ -153,6 +156,8 @@ def _text_of(path: Path) -> list[str]:
 
 def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
     """A unified diff from the bundle on disk to a fresh render (nothing is written)."""
+    import difflib
+
     lines: list[str] = []
     expected: set[str] = set()
     for item in files:

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from generator import __version__, runner, starter
+from generator import runner, starter
+from generator import version as dist_version
 from generator.errors import EXIT_OUTPUT, NetgenError
 
 app = typer.Typer(
@@ -50,7 +51,7 @@ def _say_diff(text: str) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"qemu-netgen {__version__}")
+        typer.echo(f"qemu-netgen {dist_version()}")
         raise typer.Exit()
 
 

@@ -82,7 +82,9 @@ Subnet = Annotated[IPv4Network, BeforeValidator(_subnet)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: only the Profile validator is ever used, and building it builds what it
+    # needs; building every nested model at import as well cost ~60 ms (measured)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Host(Strict):

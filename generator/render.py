@@ -8,7 +8,9 @@ the ``sh`` filter through which every value printed into a shell script must go
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -60,14 +62,14 @@ def shell_quote(value: Any) -> str:
 def shell_quote_always(value: Any) -> str:
     """One shell word, always quoted (also where shellcheck would misread a bare word).
 
-    Text with a dollar sign or a backquote goes in double quotes, with backslash, double
-    quote, dollar and backquote escaped (shellcheck takes a dollar sign inside single quotes
-    for a mistake); anything else goes in single quotes.
+    Text with a dollar sign, a backquote or a backslash goes in double quotes, with those
+    and the double quote escaped (shellcheck takes them inside single quotes for mistakes);
+    anything else goes in single quotes.
     """
     if isinstance(value, bool):
         raise TypeError("pass booleans to the shq filter as 1/0, not True/False")
     text = str(value)
-    if "$" in text or "`" in text:
+    if "$" in text or "`" in text or "\\" in text:
         return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
     return "'" + text.replace("'", "'\"'\"'") + "'"
 
@@ -80,6 +82,36 @@ def shell_words(values: Any) -> str:
 def shell_comment(value: Any) -> str:
     """Text for a ``#`` comment: one line, no control characters."""
     return "".join(c if c.isprintable() else " " for c in str(value))
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (compiling them is most of a single render).
+
+    Keyed by each template's source checksum, so a changed template is compiled afresh.
+    A cache that cannot be written is simply not used.
+    """
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    if os.environ.get("QEMU_NETGEN_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = os.path.join(base, "qemu-netgen", "templates")
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return _TemplateCache(folder)
 
 
 def _autoescape(name: str | None) -> bool:
@@ -96,6 +128,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=_autoescape,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
         # bash's ${#array[@]} would open a Jinja comment; templates comment with {## ##}
         comment_start_string="{##",
         comment_end_string="##}",

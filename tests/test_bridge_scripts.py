@@ -244,6 +244,22 @@ OTHER = {
 }
 
 
+BRIDGE_CON = {
+    "uuid": "33333333-3333-3333-3333-333333333333",
+    "name": "br0",
+    "type": "bridge",
+    "ifname": "br0",
+    "autoconnect": "yes",
+}
+PORT_CON = {
+    "uuid": "44444444-4444-4444-4444-444444444444",
+    "name": "br0-port-enp3s0f1",
+    "type": "802-3-ethernet",
+    "ifname": "enp3s0f1",
+    "autoconnect": "yes",
+}
+
+
 def nm_host(tmp_path: Path) -> Host:
     host = Host(tmp_path, {"enp3s0f1": NIC})
     host.nm = {
@@ -297,20 +313,7 @@ def test_nmcli_setup_static_address_and_stp(tmp_path: Path) -> None:
 def test_nmcli_setup_again_updates_in_place(tmp_path: Path) -> None:
     out = bundle(tmp_path, "nmcli")
     host = nm_host(tmp_path)
-    bridge = {
-        "uuid": "33333333-3333-3333-3333-333333333333",
-        "name": "br0",
-        "type": "bridge",
-        "ifname": "br0",
-        "autoconnect": "yes",
-    }
-    port = {
-        "uuid": "44444444-4444-4444-4444-444444444444",
-        "name": "br0-port-enp3s0f1",
-        "type": "802-3-ethernet",
-        "ifname": "enp3s0f1",
-        "autoconnect": "yes",
-    }
+    bridge, port = BRIDGE_CON, PORT_CON
     host.nm["connections"] = [{**WIRED, "autoconnect": "no"}, OTHER, bridge, port]
     host.nm["devices"] = {
         "enp3s0f1": {"GENERAL.STATE": "100 (connected)", "GENERAL.CONNECTION": "br0-port-enp3s0f1"},
@@ -350,20 +353,7 @@ def test_nmcli_refuses_an_unmanaged_uplink(tmp_path: Path) -> None:
 def test_nmcli_teardown_deletes_both_profiles_in_one_detached_step(tmp_path: Path) -> None:
     out = bundle(tmp_path, "nmcli")
     host = nm_host(tmp_path)
-    bridge = {
-        "uuid": "33333333-3333-3333-3333-333333333333",
-        "name": "br0",
-        "type": "bridge",
-        "ifname": "br0",
-        "autoconnect": "yes",
-    }
-    port = {
-        "uuid": "44444444-4444-4444-4444-444444444444",
-        "name": "br0-port-enp3s0f1",
-        "type": "802-3-ethernet",
-        "ifname": "enp3s0f1",
-        "autoconnect": "yes",
-    }
+    bridge, port = BRIDGE_CON, PORT_CON
     host.nm["connections"] = [{**WIRED, "autoconnect": "no"}, OTHER, bridge, port]
     result = host.run(out / "teardown-bridge-lan.sh", "--dry-run")
     assert result.returncode == 0, result.stderr

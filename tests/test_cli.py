@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from generator import __version__
+from generator import version
 from generator.cli import app
 from tests.conftest import BASE_PROFILE, ROOT
 
@@ -53,7 +53,8 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_version() -> None:
-    assert invoke("--version") == (0, f"qemu-netgen {__version__}\n", "")
+    assert invoke("--version") == (0, f"qemu-netgen {version()}\n", "")
+    assert version() == "0.1.0"
 
 
 def test_render_writes_the_bundle(tmp_path: Path) -> None:

@@ -8,21 +8,9 @@ import pytest
 
 from generator.errors import ProfileError
 from generator.validate import parse_text
+from tests.conftest import BASE_PROFILE
 
-BASE = """\
-name: lab1
-networks:
-  default:
-    type: nat
-    bridge: virbr0
-    subnet: 192.168.122.0/24
-    dhcp: {start: 192.168.122.2, end: 192.168.122.254}
-vms:
-  - name: web1
-    memory: 4G
-    nics:
-      - network: default
-"""
+BASE = BASE_PROFILE
 
 
 def errors(text: str) -> list[str]:

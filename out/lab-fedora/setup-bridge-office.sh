@@ -190,8 +190,7 @@ undo_unfinished() {
   (( changing && ! DRY_RUN )) || return 0
   trap - EXIT
   note "stopped before the end (exit $rc); putting $UPLINK's profiles back"
-  # --wait 0: a profile still activating would hold nmcli until its DHCP times out
-  for uuid in "${added[@]}"; do nmcli --wait 0 connection delete "$uuid" >/dev/null 2>&1 || true; done
+  for uuid in "${added[@]}"; do nmcli --wait 15 connection delete "$uuid" >/dev/null 2>&1 || true; done
   for entry in "${OLD[@]}"; do
     read -r uuid autoconnect was_active <<<"$entry"
     nmcli connection modify "$uuid" connection.autoconnect "$autoconnect" >/dev/null 2>&1 || true

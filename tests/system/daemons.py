@@ -18,6 +18,7 @@ def wait_until(
     test: Callable[[], bool],
     timeout: float = 30,
     proc: subprocess.Popen[str] | None = None,
+    detail: Callable[[], str] = lambda: "",
 ) -> None:
     deadline = time.monotonic() + timeout
     while not test():
@@ -26,7 +27,7 @@ def wait_until(
                 f"{what}: the daemon exited ({proc.returncode}):\n{proc.stdout.read() if proc.stdout else ''}"
             )
         if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not within {timeout} s")
+            raise AssertionError(f"{what}: not within {timeout} s\n{detail()}")
         time.sleep(0.1)
 
 
@@ -121,6 +122,27 @@ class NetworkManager:
                 ).stdout.splitlines()
             ),
         )
+
+    def own_profile(self, name: str = "Wired connection 1") -> str:
+        """The NIC's own DHCP profile, up: the host as it is before a bundle comes."""
+        self.box.run(
+            "nmcli",
+            "connection",
+            "add",
+            "type",
+            "ethernet",
+            "ifname",
+            self.nic,
+            "con-name",
+            name,
+            "ipv4.method",
+            "auto",
+            "ipv6.method",
+            "ignore",
+            check=True,
+        )
+        self.box.run("nmcli", "--wait", "30", "connection", "up", name, check=True)
+        return name
 
     def stop(self) -> None:
         assert self.proc is not None

@@ -29,24 +29,7 @@ def profiles(box: Sandbox) -> list[str]:
 def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     lan = make_lan(sandbox, tmp_path, host_address=False, pin_mac=GUEST_MAC)
     nm = NetworkManager(sandbox, tmp_path, NIC, "br0")
-    # the host as it is before the bundle: the NIC with its own DHCP profile
-    sandbox.run(
-        "nmcli",
-        "connection",
-        "add",
-        "type",
-        "ethernet",
-        "ifname",
-        NIC,
-        "con-name",
-        OWN,
-        "ipv4.method",
-        "auto",
-        "ipv6.method",
-        "ignore",
-        check=True,
-    )
-    sandbox.run("nmcli", "--wait", "30", "connection", "up", OWN, check=True)
+    nm.own_profile(OWN)  # the host before the bundle: the NIC with its own DHCP profile
     own_lease = ipv4(sandbox, NIC).split()[3]
     assert own_lease.startswith("10.99.0.1")
 

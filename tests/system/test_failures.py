@@ -68,25 +68,7 @@ def test_nmcli_setup_undoes_a_bridge_that_never_comes_up(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:
     lan = make_lan(sandbox, tmp_path, host_address=False)
-    NetworkManager(sandbox, tmp_path, NIC, "br0")
-    own = "Wired connection 1"
-    sandbox.run(
-        "nmcli",
-        "connection",
-        "add",
-        "type",
-        "ethernet",
-        "ifname",
-        NIC,
-        "con-name",
-        own,
-        "ipv4.method",
-        "auto",
-        "ipv6.method",
-        "ignore",
-        check=True,
-    )
-    sandbox.run("nmcli", "--wait", "30", "connection", "up", own, check=True)
+    own = NetworkManager(sandbox, tmp_path, NIC, "br0").own_profile()
     lan.stop_dhcp()  # the LAN stops answering DHCP
     bundle = render_bundle(
         example_with_guest("bridge-nmcli", guest, "console=ttyS0"), tmp_path / "bundle"
@@ -101,6 +83,9 @@ def test_nmcli_setup_undoes_a_bridge_that_never_comes_up(
             sandbox.run("nmcli", "-t", "-f", "NAME", "connection", "show").stdout.strip() == own
         ),
         timeout=15,
+        detail=lambda: (
+            sandbox.run("nmcli", "-t", "-f", "NAME,UUID,DEVICE,STATE", "connection", "show").stdout
+        ),
     )
     assert (
         sandbox.run(
