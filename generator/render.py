@@ -81,7 +81,10 @@ def shell_words(values: Any) -> str:
 
 def shell_comment(value: Any) -> str:
     """Text for a ``#`` comment: one line, no control characters."""
-    return "".join(c if c.isprintable() else " " for c in str(value))
+    text = str(value)
+    if text.isprintable():  # the usual case, without a look at each character
+        return text
+    return "".join(c if c.isprintable() else " " for c in text)
 
 
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
