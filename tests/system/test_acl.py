@@ -18,7 +18,9 @@ def test_an_existing_bridge_conf_keeps_its_lines(sandbox: Sandbox, tmp_path: Pat
     bundle = render_bundle((ROOT / "profiles" / "nat.yaml").read_text(), tmp_path / "bundle")
     operator = "# the operator's own\nallow br9\ninclude /etc/qemu/other.conf\n"
     (tmp_path / "bridge.conf").write_text(operator)
-    sandbox.sh(f"mkdir -p /etc/qemu && cp {tmp_path}/bridge.conf /etc/qemu/ && chmod 0640 /etc/qemu/bridge.conf")
+    sandbox.sh(
+        f"mkdir -p /etc/qemu && cp {tmp_path}/bridge.conf /etc/qemu/ && chmod 0640 /etc/qemu/bridge.conf"
+    )
     first = sandbox.run("bash", str(bundle / "install-bridge-acl.sh"))
     assert first.returncode == 0, first.stderr
     assert (
