@@ -149,47 +149,31 @@ def _render(template: str, **context: Any) -> str:
 
 def render(plan: Plan) -> list[RenderedFile]:
     """Every file of the bundle, sorted by path, ``SHA256SUMS`` included."""
-    files = [
-        RenderedFile("README.md", _render("README.md.j2", plan=plan), DATA),
-        RenderedFile("preflight.sh", _render("preflight.sh.j2", plan=plan), EXEC),
-        RenderedFile("install-packages.sh", _render("install-packages.sh.j2", plan=plan), EXEC),
-    ]
+    files: list[RenderedFile] = []
+
+    def add(path: str, template: str, mode: int, **context: Any) -> None:
+        files.append(RenderedFile(path, _render(template, plan=plan, **context), mode))
+
+    add("README.md", "README.md.j2", DATA)
+    add("preflight.sh", "preflight.sh.j2", EXEC)
+    add("install-packages.sh", "install-packages.sh.j2", EXEC)
     for net in plan.nats:
-        files.append(
-            RenderedFile(net.xml_path, _render("nat/network.xml.j2", plan=plan, net=net), DATA)
-        )
-        files.append(
-            RenderedFile(net.setup_path, _render("nat/setup.sh.j2", plan=plan, net=net), EXEC)
-        )
-        files.append(
-            RenderedFile(net.teardown_path, _render("nat/teardown.sh.j2", plan=plan, net=net), EXEC)
-        )
+        add(net.xml_path, "nat/network.xml.j2", DATA, net=net)
+        add(net.setup_path, "nat/setup.sh.j2", EXEC, net=net)
+        add(net.teardown_path, "nat/teardown.sh.j2", EXEC, net=net)
     for bridge in plan.bridges:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
-        files.append(RenderedFile(bridge.apply_path, _render(apply, plan=plan, net=bridge), EXEC))
-        files.append(RenderedFile(bridge.undo_path, _render(undo, plan=plan, net=bridge), EXEC))
+        add(bridge.apply_path, apply, EXEC, net=bridge)
+        add(bridge.undo_path, undo, EXEC, net=bridge)
     for dev in plan.passthroughs:
-        files.append(
-            RenderedFile(dev.bind_path, _render("vfio/bind.sh.j2", plan=plan, net=dev), EXEC)
-        )
-        files.append(
-            RenderedFile(dev.restore_path, _render("vfio/restore.sh.j2", plan=plan, net=dev), EXEC)
-        )
+        add(dev.bind_path, "vfio/bind.sh.j2", EXEC, net=dev)
+        add(dev.restore_path, "vfio/restore.sh.j2", EXEC, net=dev)
     if plan.acl is not None:
-        acl = plan.acl
-        files.append(
-            RenderedFile(acl.conf_path, _render("acl/bridge.conf.j2", plan=plan, acl=acl), DATA)
-        )
-        files.append(
-            RenderedFile(acl.install_path, _render("acl/install.sh.j2", plan=plan, acl=acl), EXEC)
-        )
-        files.append(
-            RenderedFile(acl.remove_path, _render("acl/remove.sh.j2", plan=plan, acl=acl), EXEC)
-        )
+        add(plan.acl.conf_path, "acl/bridge.conf.j2", DATA, acl=plan.acl)
+        add(plan.acl.install_path, "acl/install.sh.j2", EXEC, acl=plan.acl)
+        add(plan.acl.remove_path, "acl/remove.sh.j2", EXEC, acl=plan.acl)
     for vm in plan.vms:
-        files.append(
-            RenderedFile(vm.launch_path, _render("vm/launch.sh.j2", plan=plan, vm=vm), EXEC)
-        )
+        add(vm.launch_path, "vm/launch.sh.j2", EXEC, vm=vm)
     files.append(RenderedFile(MARKER, MARKER_TEXT, DATA))
     files.sort(key=lambda f: f.path)
     sums = "".join(

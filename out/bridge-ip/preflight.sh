@@ -29,14 +29,27 @@ case ${1:-} in
   *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
 esac
 
-# dev_of_route ARGS...: the device of `ip route get ARGS`, or nothing.
-dev_of_route() { ip -o route get "$@" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }'; }
+# link_field DEV KEY: a value from `ip -o link show dev DEV` (mtu, master, link/ether).
+link_field() {
+  ip -o link show dev "$1" 2>/dev/null | awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }'
+}
+link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
+admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
+
+# dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
+dev_of_route() {
+  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+}
+
+# default_route_devs: the device of each IPv4 default route, one a line.
+default_route_devs() {
+  ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
+}
 ssh_peer=${SSH_CONNECTION:-}
 ssh_peer=${ssh_peer%% *}
 ssh_dev=""
-[[ -z $ssh_peer ]] || ssh_dev=$(dev_of_route "$ssh_peer" || true)
-default_devs=$(ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true)
-master_of() { ip -o link show dev "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "master") { print $(i + 1); exit } }'; }
+[[ -z $ssh_peer ]] || ssh_dev=$(dev_of_route "$ssh_peer")
+default_devs=$(default_route_devs)
 
 # --- commands --------------------------------------------------------------------------
 for command in ip setsid qemu-system-x86_64; do
@@ -50,19 +63,19 @@ done
 # --- bridge br0 on enp3s0f1 (ip) ---------------------------------
 uplink=enp3s0f1
 bridge=br0
-if ! ip -o link show dev "$uplink" >/dev/null 2>&1; then
+if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
-elif [[ $(master_of "$uplink") == "$bridge" ]]; then
+elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else
-  if [[ -n $(master_of "$uplink") ]]; then
-    fail "uplink $uplink is a port of $(master_of "$uplink") already"
+  if [[ -n $(link_field "$uplink" master) ]]; then
+    fail "uplink $uplink is a port of $(link_field "$uplink" master) already"
   elif [[ $(cat "$SYS/class/net/$uplink/operstate" 2>/dev/null) == up ]]; then
     pass "uplink $uplink exists and is up"
   else
     warn "uplink $uplink is not up (no cable, or link down): the bridge will have no carrier"
   fi
-  if ip -o link show dev "$bridge" >/dev/null 2>&1; then
+  if link_exists "$bridge"; then
     fail "$bridge already exists and $uplink is not its port: pick another bridge name, or remove it"
   fi
   if [[ -n $ssh_dev && $ssh_dev == "$uplink" ]]; then

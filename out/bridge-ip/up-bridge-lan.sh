@@ -47,6 +47,16 @@ link_field() {
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
 admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
 
+# dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
+dev_of_route() {
+  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+}
+
+# default_route_devs: the device of each IPv4 default route, one a line.
+default_route_devs() {
+  ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
+}
+
 # addresses DEV: one line per global IPv4 address, as `ip addr add` takes it back
 # (address/prefix, broadcast, noprefixroute).
 addresses() {
@@ -238,8 +248,7 @@ if command -v ss >/dev/null 2>&1; then
     awk '{ p = $NF; sub(/:[0-9]+$/, "", p); gsub(/[][]/, "", p); print p }')
 fi
 for peer in "${peers[@]}"; do
-  via=$(ip -o route get "$peer" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }')
-  if [[ $via == "$UPLINK" ]]; then lockout=$peer; break; fi
+  if [[ $(dev_of_route "$peer") == "$UPLINK" ]]; then lockout=$peer; break; fi
 done
 if [[ -n $lockout ]] && (( ! FORCE && ! CONFIRM_WITHIN )); then
   die "the SSH session from $lockout reaches this host through $UPLINK, which this script makes a port of $BRIDGE. If anything goes wrong you are locked out. Run it with --confirm-within 120 (it rolls back by itself unless you run '$PROG --confirm' within 120 s) or with --force"

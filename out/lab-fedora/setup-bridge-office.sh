@@ -49,6 +49,16 @@ link_field() {
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
 admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
 
+# dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
+dev_of_route() {
+  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+}
+
+# default_route_devs: the device of each IPv4 default route, one a line.
+default_route_devs() {
+  ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
+}
+
 # uuid_of NAME: the uuid of the one profile called NAME, empty if none; dies on duplicates.
 uuid_of() {
   local found

@@ -83,6 +83,23 @@ give_back() {
   [[ $(driver_of "$1") != vfio-pci ]] || write_sys "$1" "$SYS/bus/pci/drivers/vfio-pci/unbind"
   [[ $(driver_of "$1") == "$2" ]] || write_sys "$1" "$SYS/bus/pci/drivers_probe"
 }
+# link_field DEV KEY: a value from `ip -o link show dev DEV` (mtu, master, link/ether).
+link_field() {
+  ip -o link show dev "$1" 2>/dev/null | awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }'
+}
+link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
+admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
+
+# dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
+dev_of_route() {
+  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+}
+
+# default_route_devs: the device of each IPv4 default route, one a line.
+default_route_devs() {
+  ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
+}
+
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}  # tests point this at a /dev-like tree
 FORCE=0
 
@@ -123,8 +140,8 @@ note "IOMMU group $group: ${MEMBERS[*]}"
 peer=${SSH_CONNECTION:-}
 peer=${peer%% *}
 ssh_dev=""
-[[ -z $peer ]] || ssh_dev=$(ip -o route get "$peer" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }')
-default_devs=$(ip -4 route show default | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }')
+[[ -z $peer ]] || ssh_dev=$(dev_of_route "$peer")
+default_devs=$(default_route_devs)
 refuse=()
 for member in "${MEMBERS[@]}"; do
   for netdir in "$SYS/bus/pci/devices/$member/net/"*; do
