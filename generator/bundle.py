@@ -14,20 +14,13 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.errors import OutputError
-from generator.render import MARKER, RenderedFile
+from generator.manifest import MARKER, RenderedFile, differences, manifest, safe_relative
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-
-
-def _safe_relative(path: str) -> PurePosixPath:
-    rel = PurePosixPath(path)
-    if rel.is_absolute() or not rel.parts or any(p in ("", ".", "..") for p in rel.parts):
-        raise OutputError(f"refusing to write {path!r}: not a plain path inside the bundle")
-    return rel
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -77,7 +70,7 @@ def _refuse_unless_forced(dest: Path, force: bool) -> None:
 def _write_tree(root: Path, files: Iterable[RenderedFile]) -> None:
     made = {root}
     for item in files:
-        target = root.joinpath(*_safe_relative(item.path).parts)
+        target = root.joinpath(*safe_relative(item.path).parts)
         if target.parent not in made:  # one mkdir per folder, not one per file
             target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
             made.add(target.parent)
@@ -122,29 +115,7 @@ def write_bundle(files: Iterable[RenderedFile], dest: Path, *, force: bool = Fal
 
 def stale_files(files: Iterable[RenderedFile], dest: Path) -> list[str]:
     """What differs between a fresh render and the bundle on disk, one line each."""
-    if not dest.is_dir():
-        return [f"{dest}: missing"]
-    found: list[str] = []
-    expected: set[str] = set()
-    for item in files:
-        expected.add(item.path)
-        target = dest.joinpath(*_safe_relative(item.path).parts)
-        try:
-            info = target.lstat()
-        except FileNotFoundError:
-            found.append(f"{target}: missing")
-            continue
-        if not stat.S_ISREG(info.st_mode):
-            found.append(f"{target}: not a regular file")
-        elif target.read_bytes() != item.text.encode():
-            found.append(f"{target}: content differs")
-        elif bool(info.st_mode & stat.S_IXUSR) != bool(item.mode & stat.S_IXUSR):
-            found.append(f"{target}: mode differs (expected {item.mode:o})")
-    for path in sorted(dest.rglob("*")):
-        rel = path.relative_to(dest).as_posix()
-        if (path.is_file() or path.is_symlink()) and rel not in expected:
-            found.append(f"{path}: not part of the bundle")
-    return found
+    return differences(manifest(files), dest)
 
 
 def _text_of(path: Path) -> list[str]:
@@ -162,7 +133,7 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
     expected: set[str] = set()
     for item in files:
         expected.add(item.path)
-        target = dest.joinpath(*_safe_relative(item.path).parts)
+        target = dest.joinpath(*safe_relative(item.path).parts)
         old = _text_of(target) if target.is_file() and not target.is_symlink() else []
         new = item.text.splitlines(keepends=True)
         exists = target.is_file()

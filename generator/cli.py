@@ -13,6 +13,7 @@ import typer
 from generator import runner, starter
 from generator import version as dist_version
 from generator.errors import EXIT_OUTPUT, NetgenError
+from generator.records import Records
 
 app = typer.Typer(
     help="Render reviewable bundles that connect QEMU/KVM VMs to a network.",
@@ -101,18 +102,28 @@ def render(
     done: list[str] = []
     say = _say_diff if diff else (lambda _t: None) if quiet else done.append if summary else _say
     with _progress(len(profiles), quiet or diff) as tick:
-        code = runner.render_profiles(
-            profiles, output, say, _err, action=action, force=force, tick=tick
+        batch = runner.render_profiles(
+            profiles,
+            output,
+            say,
+            _err,
+            action=action,
+            force=force,
+            tick=tick,
+            records=Records.default(),
         )
     if summary:
-        _say(f"{len(done)} of {len(profiles)} bundles written to {output}/")
-    raise typer.Exit(code)
+        _say(
+            f"{output}/: {batch.written} bundles written, {batch.unchanged} unchanged, "
+            f"of {len(profiles)} profiles"
+        )
+    raise typer.Exit(batch.code)
 
 
 @app.command()
 def validate(profiles: Profiles) -> None:
     """Check profiles and report every problem as FILE:LINE: field: message."""
-    raise typer.Exit(runner.validate_profiles(profiles, _say, _err))
+    raise typer.Exit(runner.validate_profiles(profiles, _say, _err, records=Records.default()))
 
 
 @app.command()

@@ -18,13 +18,13 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import Problem, ProfileError
+from generator.sources import MAX_BYTES, read_source
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 1024 * 1024
 MAX_NODES = 100_000
 MAX_DEPTH = 50
 
@@ -163,9 +163,4 @@ def load_text(text: str | bytes, source: str) -> Document:
 def load_file(path: Path, source: str | None = None) -> Document:
     """Read and parse a profile file; ``source`` is the name used in messages."""
     name = source if source is not None else str(path)
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise ProfileError(name, [Problem(1, "", f"cannot read: {exc.strerror or exc}")]) from None
-    return load_text(raw, name)
+    return load_text(read_source(path, name), name)

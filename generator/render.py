@@ -9,19 +9,16 @@ the ``sh`` filter through which every value printed into a shell script must go
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import os
 import re
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from generator.locations import cache_dir, templates_dir
+from generator.manifest import MARKER, RenderedFile, digest
 from generator.plan import Plan
 
-MARKER = ".qemu-netgen"
 SUMS = "SHA256SUMS"
 MARKER_TEXT = "This folder is a bundle written by qemu-netgen; render replaces it as a whole.\n"
 BRIDGE_TEMPLATES = {
@@ -30,22 +27,6 @@ BRIDGE_TEMPLATES = {
 }
 EXEC = 0o755
 DATA = 0o644
-
-
-@dataclass(frozen=True)
-class RenderedFile:
-    path: str  # relative to the bundle folder, '/'-separated
-    text: str
-    mode: int
-
-
-def templates_dir() -> Path:
-    """Where the templates are: inside the installed package, else the checkout's top level."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if candidate.is_dir():
-            return candidate
-    raise RuntimeError(f"qemu-netgen templates not found next to {here}")  # broken install
 
 
 _SAFE_WORD = re.compile(r"[A-Za-z0-9_./:=,@%+-]+")
@@ -106,15 +87,15 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    if os.environ.get("QEMU_NETGEN_NO_CACHE"):
+    base = cache_dir()
+    if base is None:
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "qemu-netgen", "templates")
+    folder = base / "templates"
     try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
     except OSError:
         return None
-    return _TemplateCache(folder)
+    return _TemplateCache(str(folder))
 
 
 def _autoescape(name: str | None) -> bool:
@@ -176,11 +157,7 @@ def render(plan: Plan) -> list[RenderedFile]:
         add(vm.launch_path, "vm/launch.sh.j2", EXEC, vm=vm)
     files.append(RenderedFile(MARKER, MARKER_TEXT, DATA))
     files.sort(key=lambda f: f.path)
-    sums = "".join(
-        f"{hashlib.sha256(f.text.encode()).hexdigest()}  {f.path}\n"
-        for f in files
-        if f.path != MARKER
-    )
+    sums = "".join(f"{digest(f.text.encode())}  {f.path}\n" for f in files if f.path != MARKER)
     files.append(RenderedFile(SUMS, sums, DATA))
     files.sort(key=lambda f: f.path)
     return files

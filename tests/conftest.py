@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator import plan, render
-from generator.render import RenderedFile
+from generator.manifest import RenderedFile
 from generator.validate import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +33,19 @@ vms:
     nics:
       - network: default
 """
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests' caches (render records, compiled templates) start empty and are theirs:
+    nothing from the operator's ~/.cache decides a result, nothing is left in it."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
 
 
 def render_text(text: str) -> list[RenderedFile]:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.loader import MAX_BYTES
+from generator.sources import MAX_BYTES
 
 CORPUS = Path(__file__).parent / "bad_profiles"
 CASES = sorted(CORPUS.glob("*.yaml"))

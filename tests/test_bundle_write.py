@@ -11,7 +11,7 @@ import pytest
 from generator import bundle
 from generator.bundle import stale_files, write_bundle
 from generator.errors import OutputError
-from generator.render import RenderedFile
+from generator.manifest import RenderedFile
 from tests.conftest import ROOT, render_path
 
 

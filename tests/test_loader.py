@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ProfileError
-from generator.loader import MAX_BYTES, MAX_NODES, load_file, load_text
+from generator.loader import MAX_NODES, load_file, load_text
+from generator.sources import MAX_BYTES
 
 
 def problems(text: str | bytes) -> list[str]:

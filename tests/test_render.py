@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from generator import plan, render
+from generator import locations, plan, render
 from generator.validate import parse_text
 from tests.conftest import BASE_PROFILE
 
@@ -91,8 +91,8 @@ def _is_constant(node: nodes.Expr) -> bool:
 
 
 SHELL_TEMPLATES = sorted(
-    p.relative_to(render.templates_dir()).as_posix()
-    for p in render.templates_dir().rglob("*.sh.j2")
+    p.relative_to(locations.templates_dir()).as_posix()
+    for p in locations.templates_dir().rglob("*.sh.j2")
 )
 
 
@@ -131,4 +131,4 @@ def test_xml_is_escaped() -> None:
 
 
 def test_templates_dir_is_the_checkout_or_the_package() -> None:
-    assert (render.templates_dir() / "vm" / "launch.sh.j2").is_file()
+    assert (locations.templates_dir() / "vm" / "launch.sh.j2").is_file()

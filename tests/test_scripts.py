@@ -18,7 +18,7 @@ SHELLCHECK = "shellcheck"
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    assert render_profiles(PROFILES, out, lambda _: None, print) == 0
+    assert render_profiles(PROFILES, out, lambda _: None, print).code == 0
     return out
 
 

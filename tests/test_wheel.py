@@ -55,7 +55,7 @@ def test_wheel_installs_and_renders_outside_the_checkout(tmp_path: Path) -> None
         [
             venv / "bin" / "python",
             "-c",
-            "from generator.render import templates_dir; print(templates_dir())",
+            "from generator.locations import templates_dir; print(templates_dir())",
         ],
         cwd=work,
         capture_output=True,

@@ -1,0 +1,251 @@
+"""Render records: an unchanged profile is answered without the renderer, and never wrongly.
+
+The central property: with records or without, every command prints the same lines, exits
+with the same code and leaves the same files, whatever happened to the profile, the bundle
+or the records in between.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import records
+from generator.records import Record, Records
+from generator.runner import Action, render_profiles, validate_profiles
+from tests.conftest import BASE_PROFILE, ROOT
+
+NAT = ROOT / "profiles" / "nat.yaml"
+
+
+def run(
+    action: Action, profiles: list[Path], out: Path, recs: Records | None
+) -> tuple[int, list[str], list[str]]:
+    said: list[str] = []
+    errs: list[str] = []
+    if action == "validate":
+        code = validate_profiles(profiles, said.append, errs.append, records=recs)
+    else:
+        code = render_profiles(
+            profiles, out, said.append, errs.append, action=action, records=recs
+        ).code
+    return code, said, errs
+
+
+def tree(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        str(p.relative_to(root)): (p.read_bytes(), p.stat().st_mode & 0o777)
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_record_is_kept_and_found(tmp_path: Path) -> None:
+    recs = Records(tmp_path / "renders")
+    data = NAT.read_bytes()
+    assert recs.find(data) is None
+    assert run("write", [NAT], tmp_path / "out", recs)[0] == 0
+    found = recs.find(data)
+    assert found is not None and found.name == "nat"
+    assert [path for path, _, _ in found.entries] == sorted(tree(tmp_path / "out" / "nat"))
+    assert recs.find(data + b"\n# edited\n") is None  # other bytes, other record
+
+
+def test_an_unchanged_bundle_is_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    recs = Records(tmp_path / "renders")
+    assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
+    readme = out / "nat" / "README.md"
+    before = readme.stat()
+    for recs_now in (recs, Records(None)):  # from the record, and the full way
+        assert run("write", [NAT], out, recs_now) == (0, [f"{out}/nat: unchanged (12 files)"], [])
+    after = readme.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    readme.write_text("edited\n")
+    assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
+    assert readme.read_text() != "edited\n"
+
+
+def test_an_unchanged_profile_does_not_load_the_renderer(tmp_path: Path) -> None:
+    """The second run imports neither the YAML loader, pydantic's models nor Jinja."""
+    out = tmp_path / "out"
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"sys.argv = ['qemu-netgen', 'render', {str(NAT)!r}, '-o', {str(out)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        "heavy = ['yaml', 'jinja2', 'pydantic.main', 'generator.profile', 'generator.render']\n"
+        "print(code, *[m for m in heavy if m in sys.modules])\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        for _ in range(2)
+    ]
+    assert runs[0] == [
+        f"{out}/nat: written (12 files)",
+        "0 yaml jinja2 pydantic.main generator.profile generator.render",
+    ]
+    assert runs[1] == [f"{out}/nat: unchanged (12 files)", "0"]
+
+
+def test_damaged_or_foreign_records_are_misses(tmp_path: Path) -> None:
+    recs = Records(tmp_path / "renders")
+    out = tmp_path / "out"
+    data = NAT.read_bytes()
+    run("write", [NAT], out, recs)
+    path = recs._path(data)
+    assert path is not None and path.is_file()
+    good = path.read_text()
+    for damaged in (
+        "",
+        "garbage",
+        good.replace("name nat", "name ../etc"),
+        good.replace("qemu-netgen render record 1", "qemu-netgen render record 0"),
+        good.rstrip("\n"),
+        good + "644 abc README.md\n",
+    ):
+        path.write_text(damaged)
+        assert recs.find(data) is None, damaged
+        assert run("check", [NAT], out, recs) == (0, [f"{out}/nat: up to date"], [])
+        assert path.read_text() == good  # the full way wrote the record anew
+
+
+def test_an_unwritable_cache_changes_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    recs = Records(blocker / "renders")
+    out = tmp_path / "out"
+    assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
+    assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: unchanged (12 files)"], [])
+    assert Records(None).find(NAT.read_bytes()) is None
+
+
+def test_no_cache_turns_records_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("QEMU_NETGEN_NO_CACHE", "1")
+    assert Records.default().root is None
+    monkeypatch.delenv("QEMU_NETGEN_NO_CACHE")
+    assert Records.default().root == tmp_path / "cache" / "qemu-netgen" / "renders"
+
+
+def copy_of_the_generator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    package = tmp_path / "generator"
+    shutil.copytree(ROOT / "generator", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    monkeypatch.setattr(records, "PACKAGE", package)
+    monkeypatch.setattr(records, "templates_dir", lambda: tmp_path / "templates")
+    return package
+
+
+def test_the_fingerprint_follows_code_and_templates_not_timestamps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = copy_of_the_generator(tmp_path, monkeypatch)
+    first = records.fingerprint()
+    template = tmp_path / "templates" / "vm" / "launch.sh.j2"
+    os.utime(template, ns=(1, 1))
+    assert records.fingerprint() == first  # same content
+    template.write_text(template.read_text() + "# changed\n")
+    second = records.fingerprint()
+    assert second != first
+    (package / "plan.py").write_text((package / "plan.py").read_text() + "\n")
+    assert records.fingerprint() not in (first, second)
+
+
+def test_the_fingerprint_follows_the_libraries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = tmp_path / "site" / "fakelib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(records, "LIBRARIES", ("fakelib",))
+    first = records.fingerprint()
+    (library / "__init__.py").write_text("VERSION = 22\n")  # an upgrade rewrites files
+    assert records.fingerprint() != first
+
+
+def test_a_new_generator_drops_old_generations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "renders"
+    for n in range(5):
+        (root / f"old{n}" / "ab").mkdir(parents=True)
+        os.utime(root / f"old{n}", (n, n))
+    Records(root).keep(b"name: x\n", Record("x", []))
+    mine = records.fingerprint()
+    assert sorted(p.name for p in root.iterdir()) == sorted([mine, "old4", "old3"])
+
+
+def test_two_profiles_with_one_name_from_records(tmp_path: Path) -> None:
+    recs = Records(tmp_path / "renders")
+    copy = tmp_path / "copy.yaml"
+    shutil.copy(NAT, copy)
+    out = tmp_path / "out"
+    run("write", [NAT], out, recs)
+    assert recs.find(copy.read_bytes()) is not None
+    for action in ("write", "check", "validate"):
+        code, _, errs = run(action, [NAT, copy], out, recs)
+        assert (code, errs) == (1, [f"{copy}:1: name: bundle 'nat' is also rendered from {NAT}"])
+
+
+# -- with records and without: the same answers ------------------------------------------
+
+EDITS = {
+    "readme": lambda b: (b / "README.md").write_text("edited\n"),
+    "delete": lambda b: (b / "launch-web1.sh").unlink(missing_ok=True),
+    "extra": lambda b: (b / "notes.txt").write_text("mine\n"),
+    "chmod": lambda b: (b / "launch-web1.sh").chmod(0o644),
+    "remove": lambda b: shutil.rmtree(b, ignore_errors=True),
+}
+PROFILE_TEXTS = [
+    BASE_PROFILE,
+    BASE_PROFILE + "# a comment changes the bytes, not the bundle\n",
+    BASE_PROFILE.replace("4G", "8G"),
+    BASE_PROFILE.replace("name: lab1", "name: lab2"),
+    BASE_PROFILE.replace("4G", "4X"),  # invalid
+]
+step = st.one_of(
+    st.tuples(st.just("profile"), st.integers(0, len(PROFILE_TEXTS) - 1)),
+    st.tuples(st.just("edit"), st.sampled_from(sorted(EDITS))),
+    st.tuples(st.just("run"), st.sampled_from(["write", "check", "diff", "validate"])),
+)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(step, min_size=1, max_size=10))
+def test_records_never_change_an_answer(tmp_path: Path, steps: list[tuple[str, object]]) -> None:
+    worlds = []
+    for name, recs in (("with", Records(tmp_path / "cache")), ("without", Records(None))):
+        base = tmp_path / name
+        shutil.rmtree(base, ignore_errors=True)
+        base.mkdir()
+        worlds.append((base, recs))
+    for kind, arg in steps:
+        answers = []
+        for base, recs in worlds:
+            profile = base / "lab.yaml"
+            out = base / "out"
+            if kind == "profile":
+                assert isinstance(arg, int)
+                profile.write_text(PROFILE_TEXTS[arg])
+            elif kind == "edit":
+                for bundle in out.glob("*") if out.is_dir() else []:
+                    EDITS[str(arg)](bundle)
+            elif profile.exists():
+                code, said, errs = run(arg, [profile], out, recs)  # type: ignore[arg-type]
+                text = "\n".join([str(code), *said, *errs]).replace(str(base), "BASE")
+                answers.append((text, tree(out) if out.is_dir() else {}))
+        assert answers[:1] == answers[1:]
