@@ -8,6 +8,7 @@ and the "is there anything to write" test of ``render`` use the same comparison.
 from __future__ import annotations
 
 import hashlib
+import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -37,10 +38,37 @@ def manifest(files: Iterable[RenderedFile]) -> list[Entry]:
 
 
 def safe_relative(path: str) -> PurePosixPath:
-    rel = PurePosixPath(path)
-    if rel.is_absolute() or not rel.parts or any(p in ("", ".", "..") for p in rel.parts):
+    if not _plain(path):
         raise OutputError(f"refusing to write {path!r}: not a plain path inside the bundle")
-    return rel
+    return PurePosixPath(path)
+
+
+def _plain(path: str) -> bool:
+    """A relative path without empty, ``.`` or ``..`` parts."""
+    return not path.startswith("/") and all(p not in ("", ".", "..") for p in path.split("/"))
+
+
+def _scan(root: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
+    """Every entry under ``root`` as ``rel -> (kind, st_mode)``, and the files and symbolic
+    links among them (what can be "not part of the bundle"). Links are not followed."""
+    found: dict[str, tuple[str, int]] = {}
+    leaves: list[str] = []
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        with os.scandir(f"{root}/{prefix}" if prefix else root) as listing:
+            for entry in listing:
+                rel = prefix + entry.name
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISLNK(info.st_mode) or stat.S_ISREG(info.st_mode):
+                    leaves.append(rel)
+                    found[rel] = ("file" if stat.S_ISREG(info.st_mode) else "link", info.st_mode)
+                elif stat.S_ISDIR(info.st_mode):
+                    found[rel] = ("dir", info.st_mode)
+                    pending.append(rel + "/")
+                else:
+                    found[rel] = ("other", info.st_mode)
+    return found, leaves
 
 
 def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
@@ -48,24 +76,27 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
     each: missing files, other content, another executable bit, files that do not belong."""
     if not dest.is_dir():
         return [f"{dest}: missing"]
-    found: list[str] = []
+    root = str(dest)
+    found, leaves = _scan(root)
+    lines: list[str] = []
     expected: set[str] = set()
     for path, mode, sha256 in entries:
+        safe_relative(path)
         expected.add(path)
-        target = dest.joinpath(*safe_relative(path).parts)
-        try:
-            info = target.lstat()
-        except FileNotFoundError:
-            found.append(f"{target}: missing")
-            continue
-        if not stat.S_ISREG(info.st_mode):
-            found.append(f"{target}: not a regular file")
-        elif digest(target.read_bytes()) != sha256:
-            found.append(f"{target}: content differs")
-        elif bool(info.st_mode & stat.S_IXUSR) != bool(mode & stat.S_IXUSR):
-            found.append(f"{target}: mode differs (expected {mode:o})")
-    for found_path in sorted(dest.rglob("*")):
-        rel = found_path.relative_to(dest).as_posix()
-        if (found_path.is_file() or found_path.is_symlink()) and rel not in expected:
-            found.append(f"{found_path}: not part of the bundle")
-    return found
+        target = f"{root}/{path}"
+        kind, st_mode = found.get(path, ("missing", 0))
+        if kind == "missing":
+            lines.append(f"{target}: missing")
+        elif kind != "file":
+            lines.append(f"{target}: not a regular file")
+        elif _file_digest(target) != sha256:
+            lines.append(f"{target}: content differs")
+        elif bool(st_mode & stat.S_IXUSR) != bool(mode & stat.S_IXUSR):
+            lines.append(f"{target}: mode differs (expected {mode:o})")
+    extra = sorted((rel for rel in leaves if rel not in expected), key=lambda r: r.split("/"))
+    return lines + [f"{root}/{rel}: not part of the bundle" for rel in extra]
+
+
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as fh:
+        return digest(fh.read())

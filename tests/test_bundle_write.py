@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,32 @@ def test_a_file_in_the_way_is_refused(files: list[RenderedFile], tmp_path: Path)
     with pytest.raises(OutputError, match="exists and is not a folder"):
         write_bundle(files, tmp_path / "nat")
     assert (tmp_path / "nat").read_text() == "a file"
+
+
+def test_check_names_odd_shapes_without_following_links(
+    files: list[RenderedFile], tmp_path: Path
+) -> None:
+    """A file where a folder belongs, a folder where a file belongs, links and a FIFO: each is
+    named, none is followed or read, and nothing raises."""
+    dest = tmp_path / "nat"
+    write_bundle(files, dest)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "default.xml").write_bytes((dest / "libvirt" / "default.xml").read_bytes())
+    shutil.rmtree(dest / "qemu")
+    (dest / "qemu").write_text("a file where a folder belongs\n")
+    (dest / "README.md").unlink()
+    (dest / "README.md").mkdir()
+    shutil.rmtree(dest / "libvirt")
+    (dest / "libvirt").symlink_to(outside)  # same content, behind a link
+    (dest / "preflight.sh").unlink()
+    (dest / "preflight.sh").symlink_to(outside / "default.xml")
+    os.mkfifo(dest / "fifo")
+    assert stale_files(files, dest) == [
+        f"{dest}/README.md: not a regular file",
+        f"{dest}/libvirt/default.xml: missing",
+        f"{dest}/preflight.sh: not a regular file",
+        f"{dest}/qemu/bridge.conf: missing",
+        f"{dest}/libvirt: not part of the bundle",
+        f"{dest}/qemu: not part of the bundle",
+    ]
