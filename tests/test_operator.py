@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -135,6 +136,22 @@ def test_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> Non
     with cli._progress(3, quiet=False) as tick:
         tick()
     assert pipe.getvalue() == ""
+
+
+def test_summary_on_a_terminal_counts_written_and_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    paths = [Path(p) for p in PROFILES]
+    for expected in (
+        f"{tmp_path}/: {len(paths)} bundles written, 0 unchanged, of {len(paths)} profiles\n",
+        f"{tmp_path}/: 0 bundles written, {len(paths)} unchanged, of {len(paths)} profiles\n",
+    ):
+        with pytest.raises(typer.Exit) as done:
+            cli.render(paths, output=tmp_path)
+        assert done.value.exit_code == 0
+        assert capsys.readouterr().out == expected
+    assert "rendering" in sys.stderr.getvalue()  # type: ignore[attr-defined]
 
 
 def test_quiet(tmp_path: Path) -> None:
