@@ -101,7 +101,7 @@ def render(
     summary = not quiet and action == "write" and len(profiles) > 1 and sys.stderr.isatty()
     done: list[str] = []
     say = _say_diff if diff else (lambda _t: None) if quiet else done.append if summary else _say
-    with _progress(len(profiles), quiet or diff) as tick:
+    with Records.default() as records, _progress(len(profiles), quiet or diff) as tick:
         batch = runner.render_profiles(
             profiles,
             output,
@@ -110,7 +110,7 @@ def render(
             action=action,
             force=force,
             tick=tick,
-            records=Records.default(),
+            records=records,
         )
     if summary:
         _say(
@@ -123,7 +123,9 @@ def render(
 @app.command()
 def validate(profiles: Profiles) -> None:
     """Check profiles and report every problem as FILE:LINE: field: message."""
-    raise typer.Exit(runner.validate_profiles(profiles, _say, _err, records=Records.default()))
+    with Records.default() as records:
+        code = runner.validate_profiles(profiles, _say, _err, records=records)
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -10,10 +10,10 @@ The fingerprint covers everything a render depends on besides the profile: the g
 own code and templates (by content), the Python version, and the installed files of the
 libraries that parse, validate and render (by name, size and modification time).
 
-Records live in ``<cache>/renders/<fingerprint>/``, one small file per profile version,
-written atomically; a new generator version starts a new folder and drops all but the most
-recent others. Standard library only. Anything unreadable is a miss; anything unwritable is
-skipped: the cache can make a run faster, never wrong and never failed.
+Records live in one SQLite file in the cache folder (``renders-1.sqlite3``), one row per
+profile version; the first run of a new generator version drops the rows of all but the two
+most recent older ones. Standard library only. Anything unreadable is a miss; anything
+unwritable is skipped: the cache can make a run faster, never wrong and never failed.
 """
 
 from __future__ import annotations
@@ -22,15 +22,31 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import shutil
 import sys
+import time
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator.locations import PACKAGE, cache_dir, templates_dir
 from generator.manifest import Entry
 
+if TYPE_CHECKING:
+    import sqlite3
+
 HEADER = "qemu-netgen render record 1\n"
+DATABASE = "renders-1.sqlite3"
+SCHEMA = """
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+CREATE TABLE IF NOT EXISTS records (
+    key TEXT PRIMARY KEY,
+    generation TEXT NOT NULL,
+    stored REAL NOT NULL,
+    record TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS records_generation ON records (generation);
+"""
+FLUSH_EVERY = 256
 # libraries whose behaviour shapes a bundle (PyYAML parses, pydantic validates, Jinja renders)
 LIBRARIES = ("yaml", "pydantic", "pydantic_core", "annotated_types", "jinja2", "markupsafe")
 KEEP_GENERATIONS = 3
@@ -108,63 +124,141 @@ def _parse(text: str) -> Record | None:
 
 
 class Records:
-    """The records in one folder; ``Records.default()`` is the operator's cache."""
+    """The render records in one SQLite file; ``Records.default()`` is the operator's cache.
 
-    def __init__(self, root: Path | None) -> None:
-        self.root = root  # None: records are turned off
-        self._folder: Path | None = None
+    Records kept during a run are written in batches (one short transaction per
+    :data:`FLUSH_EVERY`, and on :meth:`close`), so a fleet costs one commit, not a file per
+    profile, and memory stays bounded. Use as a context manager, or call :meth:`close`.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # the database file; None: records are turned off
+        self._generation: str | None = None
+        self._db: sqlite3.Connection | None = None
+        self._pending: dict[str, str] = {}
+        self._first_of_generation: bool | None = None
 
     @classmethod
     def default(cls) -> Records:
         base = cache_dir()
-        return cls(base / "renders" if base is not None else None)
+        return cls(base / DATABASE if base is not None else None)
 
-    def _generation(self) -> Path | None:
-        if self.root is not None and self._folder is None:
+    def __enter__(self) -> Records:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _off(self) -> None:
+        """Something went wrong with the cache: go on without it (and say nothing)."""
+        self.path = None
+        self._pending.clear()
+        if self._db is not None:
+            with contextlib.suppress(Exception):
+                self._db.close()
+            self._db = None
+
+    def _key(self, data: bytes) -> str | None:
+        if self.path is not None and self._generation is None:
             try:
-                self._folder = self.root / fingerprint()
+                self._generation = fingerprint()
             except OSError:  # the generator's own files unreadable: no records at all
-                self.root = None
-        return self._folder
-
-    def _path(self, data: bytes) -> Path | None:
-        folder = self._generation()
-        if folder is None:
+                self._off()
+        if self.path is None or self._generation is None:
             return None
-        key = hashlib.sha256(folder.name.encode() + b"\0" + data).hexdigest()
-        return folder / key[:2] / key[2:]
+        return hashlib.sha256(self._generation.encode() + b"\0" + data).hexdigest()
+
+    def _connect(self, create: bool) -> sqlite3.Connection | None:
+        if self._db is not None or self.path is None:
+            return self._db
+        if not create and not self.path.exists():
+            return None
+        import sqlite3  # only here: a run without records does not pay for the import
+
+        for attempt in (1, 2):
+            try:
+                db = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
+                db.executescript(SCHEMA)
+                self._db = db
+                return db
+            except sqlite3.OperationalError:  # locked, read-only, no such folder: go without
+                break
+            except sqlite3.DatabaseError:  # not a database (damaged): it is only a cache
+                if attempt == 1:
+                    for suffix in ("", "-wal", "-shm"):
+                        with contextlib.suppress(OSError):
+                            os.unlink(f"{self.path}{suffix}")
+        self._off()
+        return None
 
     def find(self, data: bytes) -> Record | None:
         """The record of a profile with exactly these bytes, if this generator made one."""
-        path = self._path(data)
-        if path is None:
+        key = self._key(data)
+        if key is None:
             return None
+        text = self._pending.get(key)
+        if text is None:
+            db = self._connect(create=False)
+            if db is None:
+                return None
+            try:
+                row = db.execute("SELECT record FROM records WHERE key = ?", (key,)).fetchone()
+            except Exception:  # sqlite3.Error, without importing sqlite3 here
+                self._off()
+                return None
+            if row is None or not isinstance(row[0], str):
+                return None
+            text = row[0]
         try:
-            return _parse(path.read_text())
-        except (OSError, ValueError):  # absent, unreadable or damaged: a miss
+            return _parse(text)
+        except ValueError:  # damaged: a miss, and the full render keeps a good one
             return None
 
     def keep(self, data: bytes, record: Record) -> None:
-        """Remember what these bytes rendered to (atomically; silently not when unwritable)."""
-        path = self._path(data)
-        if path is None:
+        """Remember what these bytes rendered to (written by :meth:`flush`)."""
+        key = self._key(data)
+        if key is None:
             return
-        fresh = not path.parent.parent.exists()
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            temporary.write_text(_format(record))
-            os.replace(temporary, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        if fresh:
-            self._drop_old_generations()
+        self._pending[key] = _format(record)
+        if len(self._pending) >= FLUSH_EVERY:
+            self.flush()
 
-    def _drop_old_generations(self) -> None:
-        assert self.root is not None and self._folder is not None
-        with contextlib.suppress(OSError):
-            others = [p for p in self.root.iterdir() if p != self._folder and p.is_dir()]
-            others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in others[KEEP_GENERATIONS - 1 :]:
-                shutil.rmtree(old, ignore_errors=True)
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        db = self._connect(create=True)
+        if db is None:
+            return
+        rows = [(key, self._generation, time.time(), text) for key, text in self._pending.items()]
+        self._pending.clear()
+        try:
+            if self._first_of_generation is None:
+                found = db.execute(
+                    "SELECT 1 FROM records WHERE generation = ? LIMIT 1", (self._generation,)
+                ).fetchone()
+                self._first_of_generation = found is None
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except Exception:  # sqlite3.Error: the records are lost, the run is not
+            with contextlib.suppress(Exception):
+                db.execute("ROLLBACK")
+            self._off()
+
+    def close(self) -> None:
+        """Write what is pending; a new generator version drops the records of old ones."""
+        self.flush()
+        if self._db is None:
+            return
+        if self._first_of_generation:
+            with contextlib.suppress(Exception):
+                self._db.execute(
+                    "DELETE FROM records WHERE generation IN (SELECT generation FROM records"
+                    " WHERE generation != ? GROUP BY generation ORDER BY MAX(stored) DESC"
+                    " LIMIT -1 OFFSET ?)",
+                    (self._generation, KEEP_GENERATIONS - 1),
+                )
+            self._first_of_generation = False
+        with contextlib.suppress(Exception):
+            self._db.close()
+        self._db = None

@@ -7,8 +7,10 @@ or the records in between.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -48,7 +50,7 @@ def tree(root: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def test_a_record_is_kept_and_found(tmp_path: Path) -> None:
-    recs = Records(tmp_path / "renders")
+    recs = Records(tmp_path / "renders.sqlite3")
     data = NAT.read_bytes()
     assert recs.find(data) is None
     assert run("write", [NAT], tmp_path / "out", recs)[0] == 0
@@ -60,7 +62,7 @@ def test_a_record_is_kept_and_found(tmp_path: Path) -> None:
 
 def test_an_unchanged_bundle_is_left_alone(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    recs = Records(tmp_path / "renders")
+    recs = Records(tmp_path / "renders.sqlite3")
     assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
     readme = out / "nat" / "README.md"
     before = readme.stat()
@@ -98,14 +100,18 @@ def test_an_unchanged_profile_does_not_load_the_renderer(tmp_path: Path) -> None
     assert runs[1] == [f"{out}/nat: unchanged (12 files)", "0"]
 
 
+def stored(db: Path) -> dict[str, str]:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return dict(conn.execute("SELECT key, record FROM records").fetchall())
+
+
 def test_damaged_or_foreign_records_are_misses(tmp_path: Path) -> None:
-    recs = Records(tmp_path / "renders")
+    db = tmp_path / "renders.sqlite3"
     out = tmp_path / "out"
     data = NAT.read_bytes()
-    run("write", [NAT], out, recs)
-    path = recs._path(data)
-    assert path is not None and path.is_file()
-    good = path.read_text()
+    with Records(db) as recs:
+        run("write", [NAT], out, recs)
+    [(key, good)] = stored(db).items()
     for damaged in (
         "",
         "garbage",
@@ -114,16 +120,40 @@ def test_damaged_or_foreign_records_are_misses(tmp_path: Path) -> None:
         good.rstrip("\n"),
         good + "644 abc README.md\n",
     ):
-        path.write_text(damaged)
-        assert recs.find(data) is None, damaged
-        assert run("check", [NAT], out, recs) == (0, [f"{out}/nat: up to date"], [])
-        assert path.read_text() == good  # the full way wrote the record anew
+        with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+            conn.execute("UPDATE records SET record = ? WHERE key = ?", (damaged, key))
+        with Records(db) as recs:
+            assert recs.find(data) is None, damaged
+            assert run("check", [NAT], out, recs) == (0, [f"{out}/nat: up to date"], [])
+        assert stored(db) == {key: good}  # the full way kept a good record again
+
+
+def test_a_damaged_database_is_replaced(tmp_path: Path) -> None:
+    db = tmp_path / "renders.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    out = tmp_path / "out"
+    with Records(db) as recs:
+        assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
+    with Records(db) as recs:
+        assert recs.find(NAT.read_bytes()) is not None
+
+
+def test_records_are_written_in_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(records, "FLUSH_EVERY", 3)
+    db = tmp_path / "renders.sqlite3"
+    recs = Records(db)
+    for n in range(7):
+        recs.keep(b"profile %d" % n, Record(f"b{n}", []))
+    assert len(stored(db)) == 6  # two batches of three; one pending
+    assert recs.find(b"profile 6") == Record("b6", [])  # pending ones are found too
+    recs.close()
+    assert len(stored(db)) == 7
 
 
 def test_an_unwritable_cache_changes_nothing(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    recs = Records(blocker / "renders")
+    recs = Records(blocker / "renders.sqlite3")
     out = tmp_path / "out"
     assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: written (12 files)"], [])
     assert run("write", [NAT], out, recs) == (0, [f"{out}/nat: unchanged (12 files)"], [])
@@ -133,9 +163,9 @@ def test_an_unwritable_cache_changes_nothing(tmp_path: Path) -> None:
 def test_no_cache_turns_records_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("QEMU_NETGEN_NO_CACHE", "1")
-    assert Records.default().root is None
+    assert Records.default().path is None
     monkeypatch.delenv("QEMU_NETGEN_NO_CACHE")
-    assert Records.default().root == tmp_path / "cache" / "qemu-netgen" / "renders"
+    assert Records.default().path == tmp_path / "cache" / "qemu-netgen" / records.DATABASE
 
 
 def copy_of_the_generator(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
@@ -175,20 +205,25 @@ def test_the_fingerprint_follows_the_libraries(
     assert records.fingerprint() != first
 
 
-def test_a_new_generator_drops_old_generations(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = tmp_path / "renders"
-    for n in range(5):
-        (root / f"old{n}" / "ab").mkdir(parents=True)
-        os.utime(root / f"old{n}", (n, n))
-    Records(root).keep(b"name: x\n", Record("x", []))
-    mine = records.fingerprint()
-    assert sorted(p.name for p in root.iterdir()) == sorted([mine, "old4", "old3"])
+def test_a_new_generator_drops_old_generations(tmp_path: Path) -> None:
+    db = tmp_path / "renders.sqlite3"
+    with Records(db) as recs:
+        recs.keep(b"first", Record("x", []))  # makes the table
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("DELETE FROM records")
+        conn.executemany(
+            "INSERT INTO records VALUES (?, ?, ?, ?)",
+            [(f"k{n}{m}", f"old{n}", n + m / 10, "") for n in range(5) for m in range(2)],
+        )
+    with Records(db) as recs:
+        recs.keep(b"name: x\n", Record("x", []))
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        generations = sorted(g for (g,) in conn.execute("SELECT DISTINCT generation FROM records"))
+    assert generations == sorted([records.fingerprint(), "old4", "old3"])
 
 
 def test_two_profiles_with_one_name_from_records(tmp_path: Path) -> None:
-    recs = Records(tmp_path / "renders")
+    recs = Records(tmp_path / "renders.sqlite3")
     copy = tmp_path / "copy.yaml"
     shutil.copy(NAT, copy)
     out = tmp_path / "out"
@@ -227,15 +262,16 @@ step = st.one_of(
 )
 @given(steps=st.lists(step, min_size=1, max_size=10))
 def test_records_never_change_an_answer(tmp_path: Path, steps: list[tuple[str, object]]) -> None:
+    """Each run is like its own process: records are read back from the database file."""
     worlds = []
-    for name, recs in (("with", Records(tmp_path / "cache")), ("without", Records(None))):
+    for name, db in (("with", tmp_path / "cache.sqlite3"), ("without", None)):
         base = tmp_path / name
         shutil.rmtree(base, ignore_errors=True)
         base.mkdir()
-        worlds.append((base, recs))
+        worlds.append((base, db))
     for kind, arg in steps:
         answers = []
-        for base, recs in worlds:
+        for base, db in worlds:
             profile = base / "lab.yaml"
             out = base / "out"
             if kind == "profile":
@@ -245,7 +281,8 @@ def test_records_never_change_an_answer(tmp_path: Path, steps: list[tuple[str, o
                 for bundle in out.glob("*") if out.is_dir() else []:
                     EDITS[str(arg)](bundle)
             elif profile.exists():
-                code, said, errs = run(arg, [profile], out, recs)  # type: ignore[arg-type]
+                with Records(db) as recs:
+                    code, said, errs = run(arg, [profile], out, recs)  # type: ignore[arg-type]
                 text = "\n".join([str(code), *said, *errs]).replace(str(base), "BASE")
                 answers.append((text, tree(out) if out.is_dir() else {}))
         assert answers[:1] == answers[1:]
