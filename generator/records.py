@@ -50,6 +50,8 @@ FLUSH_EVERY = 256
 # libraries whose behaviour shapes a bundle (PyYAML parses, pydantic validates, Jinja renders)
 LIBRARIES = ("yaml", "pydantic", "pydantic_core", "annotated_types", "jinja2", "markupsafe")
 KEEP_GENERATIONS = 3
+# at most this many records (~1.2 KB each); checked after a run that kept a batch or more
+MAX_RECORDS = 50_000
 
 
 class Record(NamedTuple):
@@ -137,6 +139,7 @@ class Records:
         self._db: sqlite3.Connection | None = None
         self._pending: dict[str, str] = {}
         self._first_of_generation: bool | None = None
+        self._kept = 0
 
     @classmethod
     def default(cls) -> Records:
@@ -220,6 +223,7 @@ class Records:
         if key is None:
             return
         self._pending[key] = _format(record)
+        self._kept += 1
         if len(self._pending) >= FLUSH_EVERY:
             self.flush()
 
@@ -246,19 +250,27 @@ class Records:
             self._off()
 
     def close(self) -> None:
-        """Write what is pending; a new generator version drops the records of old ones."""
+        """Write what is pending; drop the records of old generator versions, and the oldest
+        records beyond :data:`MAX_RECORDS` after a large run."""
         self.flush()
         if self._db is None:
             return
-        if self._first_of_generation:
-            with contextlib.suppress(Exception):
+        with contextlib.suppress(Exception):
+            if self._first_of_generation:
                 self._db.execute(
                     "DELETE FROM records WHERE generation IN (SELECT generation FROM records"
                     " WHERE generation != ? GROUP BY generation ORDER BY MAX(stored) DESC"
                     " LIMIT -1 OFFSET ?)",
                     (self._generation, KEEP_GENERATIONS - 1),
                 )
-            self._first_of_generation = False
+            if self._first_of_generation or self._kept >= FLUSH_EVERY:
+                self._db.execute(
+                    "DELETE FROM records WHERE key IN (SELECT key FROM records"
+                    " ORDER BY stored DESC LIMIT -1 OFFSET ?)",
+                    (MAX_RECORDS,),
+                )
+        self._first_of_generation = False
+        self._kept = 0
         with contextlib.suppress(Exception):
             self._db.close()
         self._db = None

@@ -286,3 +286,21 @@ def test_records_never_change_an_answer(tmp_path: Path, steps: list[tuple[str, o
                 text = "\n".join([str(code), *said, *errs]).replace(str(base), "BASE")
                 answers.append((text, tree(out) if out.is_dir() else {}))
         assert answers[:1] == answers[1:]
+
+
+def test_a_large_run_keeps_the_newest_records_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(records, "FLUSH_EVERY", 4)
+    monkeypatch.setattr(records, "MAX_RECORDS", 10)
+    db = tmp_path / "renders.sqlite3"
+    with Records(db) as recs:
+        for n in range(3):  # a small run: no count is taken
+            recs.keep(b"small %d" % n, Record(f"s{n}", []))
+    with Records(db) as recs:
+        for n in range(12):
+            recs.keep(b"large %d" % n, Record(f"l{n}", []))
+    assert len(stored(db)) == 10
+    with Records(db) as recs:
+        assert recs.find(b"large 11") == Record("l11", [])
+        assert recs.find(b"small 0") is None  # the oldest went first
