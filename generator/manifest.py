@@ -38,12 +38,12 @@ def manifest(files: Iterable[RenderedFile]) -> list[Entry]:
 
 
 def safe_relative(path: str) -> PurePosixPath:
-    if not _plain(path):
+    if not plain_path(path):
         raise OutputError(f"refusing to write {path!r}: not a plain path inside the bundle")
     return PurePosixPath(path)
 
 
-def _plain(path: str) -> bool:
+def plain_path(path: str) -> bool:
     """A relative path without empty, ``.`` or ``..`` parts."""
     return not path.startswith("/") and all(p not in ("", ".", "..") for p in path.split("/"))
 

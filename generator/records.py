@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator.locations import PACKAGE, cache_dir, templates_dir
-from generator.manifest import Entry
+from generator.manifest import Entry, plain_path
 
 if TYPE_CHECKING:
     import sqlite3
@@ -116,7 +116,7 @@ def _parse(text: str) -> Record | None:
     entries: list[Entry] = []
     for line in lines[1:-1]:
         mode, sha256, path = line.split(" ", 2)
-        if len(sha256) != 64 or not path:
+        if len(sha256) != 64 or not plain_path(path):
             return None
         entries.append((path, int(mode, 8), sha256))
     name = lines[0][len("name ") :]

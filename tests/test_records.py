@@ -119,6 +119,8 @@ def test_damaged_or_foreign_records_are_misses(tmp_path: Path) -> None:
         good.replace("qemu-netgen render record 1", "qemu-netgen render record 0"),
         good.rstrip("\n"),
         good + "644 abc README.md\n",
+        good + f"644 {'0' * 64} ../../outside\n",
+        good + f"644 {'0' * 64} /etc/passwd\n",
     ):
         with contextlib.closing(sqlite3.connect(db)) as conn, conn:
             conn.execute("UPDATE records SET record = ? WHERE key = ?", (damaged, key))
