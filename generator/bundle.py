@@ -1,4 +1,4 @@
-"""Writing bundles: stage next to the target, then swap; and ``--check`` against disk.
+"""Writing bundles: stage next to the target, then swap; and ``--diff`` against disk.
 
 A bundle is replaced as a whole. The new files are written into a staging folder in the
 same parent; only when every file is written is the staging folder swapped in (an atomic
@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.manifest import MARKER, RenderedFile, differences, manifest, safe_relative
+from generator.manifest import MARKER, RenderedFile, extra_files, safe_relative
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -113,11 +113,6 @@ def write_bundle(files: Iterable[RenderedFile], dest: Path, *, force: bool = Fal
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def stale_files(files: Iterable[RenderedFile], dest: Path) -> list[str]:
-    """What differs between a fresh render and the bundle on disk, one line each."""
-    return differences(manifest(files), dest)
-
-
 def _text_of(path: Path) -> list[str]:
     try:
         return path.read_text(errors="replace").splitlines(keepends=True)
@@ -145,10 +140,8 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
                 f"mode of {item.path}: {stat.S_IMODE(target.stat().st_mode):o} -> {item.mode:o}\n"
             )
     if dest.is_dir():
-        for path in sorted(dest.rglob("*")):
-            rel = path.relative_to(dest).as_posix()
-            if (path.is_file() or path.is_symlink()) and rel not in expected:
-                lines += difflib.unified_diff(_text_of(path), [], f"a/{rel}", "/dev/null")
+        for rel in extra_files(dest, expected):
+            lines += difflib.unified_diff(_text_of(dest / rel), [], f"a/{rel}", "/dev/null")
     return [
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     ]

@@ -93,8 +93,17 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
             lines.append(f"{target}: content differs")
         elif bool(st_mode & stat.S_IXUSR) != bool(mode & stat.S_IXUSR):
             lines.append(f"{target}: mode differs (expected {mode:o})")
-    extra = sorted((rel for rel in leaves if rel not in expected), key=lambda r: r.split("/"))
-    return lines + [f"{root}/{rel}: not part of the bundle" for rel in extra]
+    return lines + [f"{root}/{rel}: not part of the bundle" for rel in _extras(leaves, expected)]
+
+
+def extra_files(dest: Path, expected: Iterable[str]) -> list[str]:
+    """The files and links under the folder ``dest`` that are not ``expected`` (relative
+    paths, in path order): what :func:`differences` calls "not part of the bundle"."""
+    return _extras(_scan(str(dest))[1], set(expected))
+
+
+def _extras(leaves: list[str], expected: set[str]) -> list[str]:
+    return sorted((rel for rel in leaves if rel not in expected), key=lambda r: r.split("/"))
 
 
 def _file_digest(path: str) -> str:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator import bundle
-from generator.bundle import stale_files, write_bundle
+from generator.bundle import write_bundle
 from generator.errors import OutputError
-from generator.manifest import RenderedFile
+from generator.manifest import RenderedFile, differences, manifest
 from tests.conftest import ROOT, render_path
 
 
@@ -74,7 +74,7 @@ def test_a_bad_path_midway_keeps_the_old_bundle(
 
 def test_success_replaces_everything(old_bundle: Path, files: list[RenderedFile]) -> None:
     write_bundle(files, old_bundle)
-    assert stale_files(files, old_bundle) == []
+    assert differences(manifest(files), old_bundle) == []
     assert [p.name for p in old_bundle.parent.iterdir()] == ["nat"]
 
 
@@ -83,7 +83,7 @@ def test_without_atomic_exchange_the_fallback_also_works(
 ) -> None:
     monkeypatch.setattr(bundle, "_exchange", lambda a, b: False)
     write_bundle(files, old_bundle)
-    assert stale_files(files, old_bundle) == []
+    assert differences(manifest(files), old_bundle) == []
     assert [p.name for p in old_bundle.parent.iterdir()] == ["nat"]
 
 
@@ -144,7 +144,7 @@ def test_check_names_odd_shapes_without_following_links(
     (dest / "preflight.sh").unlink()
     (dest / "preflight.sh").symlink_to(outside / "default.xml")
     os.mkfifo(dest / "fifo")
-    assert stale_files(files, dest) == [
+    assert differences(manifest(files), dest) == [
         f"{dest}/README.md: not a regular file",
         f"{dest}/libvirt/default.xml: missing",
         f"{dest}/preflight.sh: not a regular file",
