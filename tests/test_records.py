@@ -242,7 +242,7 @@ EDITS = {
     "readme": lambda b: (b / "README.md").write_text("edited\n"),
     "delete": lambda b: (b / "launch-web1.sh").unlink(missing_ok=True),
     "extra": lambda b: (b / "notes.txt").write_text("mine\n"),
-    "chmod": lambda b: (b / "launch-web1.sh").chmod(0o644),
+    "chmod": lambda b: (b / "launch-web1.sh").exists() and (b / "launch-web1.sh").chmod(0o644),
     "remove": lambda b: shutil.rmtree(b, ignore_errors=True),
 }
 PROFILE_TEXTS = [
