@@ -7,9 +7,6 @@ do not import the machinery that reads one.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jinja2
@@ -19,9 +16,7 @@ import yaml
 from generator import loader, plan, render
 from generator.profile import Profile
 from generator.validate import parse_text
-from tests.conftest import BASE_PROFILE, PROFILES
-
-HEAVY = ("yaml", "jinja2", "pydantic.main", "generator.profile", "generator.render")
+from tests.conftest import BASE_PROFILE, PROFILES, fresh_process
 
 
 def test_templates_compile_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -67,15 +62,6 @@ def test_the_c_yaml_parser_is_used_where_pyyaml_has_it() -> None:
 def test_commands_without_a_profile_load_no_profile_machinery(
     argv: list[str], tmp_path: Path
 ) -> None:
-    probe = (
-        "import sys\n"
-        "from generator.cli import main\n"
-        f"sys.argv = ['qemu-netgen', *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        f"print('loaded:', *[m for m in {HEAVY!r} if m in sys.modules])\n"
-    )
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-    )
-    assert result.stdout.splitlines()[-1] == "loaded:"
+    code, output, loaded = fresh_process(argv, tmp_path)
+    assert code == 0 and output, output
+    assert loaded == []

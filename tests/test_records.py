@@ -11,8 +11,6 @@ import contextlib
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,7 @@ from hypothesis import strategies as st
 from generator import records
 from generator.records import Record, Records
 from generator.runner import Action, render_profiles, validate_profiles
-from tests.conftest import BASE_PROFILE, ROOT
+from tests.conftest import BASE_PROFILE, ROOT, fresh_process
 
 NAT = ROOT / "profiles" / "nat.yaml"
 
@@ -78,26 +76,13 @@ def test_an_unchanged_bundle_is_left_alone(tmp_path: Path) -> None:
 def test_an_unchanged_profile_does_not_load_the_renderer(tmp_path: Path) -> None:
     """The second run imports neither the YAML loader, pydantic's models nor Jinja."""
     out = tmp_path / "out"
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
-    probe = (
-        "import sys\n"
-        "from generator.cli import main\n"
-        f"sys.argv = ['qemu-netgen', 'render', {str(NAT)!r}, '-o', {str(out)!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "heavy = ['yaml', 'jinja2', 'pydantic.main', 'generator.profile', 'generator.render']\n"
-        "print(code, *[m for m in heavy if m in sys.modules])\n"
+    argv = ["render", str(NAT), "-o", str(out)]
+    assert fresh_process(argv, tmp_path / "cache") == (
+        0,
+        [f"{out}/nat: written (12 files)"],
+        ["yaml", "jinja2", "pydantic.main", "generator.profile", "generator.render"],
     )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-        ).stdout.splitlines()
-        for _ in range(2)
-    ]
-    assert runs[0] == [
-        f"{out}/nat: written (12 files)",
-        "0 yaml jinja2 pydantic.main generator.profile generator.render",
-    ]
-    assert runs[1] == [f"{out}/nat: unchanged (12 files)", "0"]
+    assert fresh_process(argv, tmp_path / "cache") == (0, [f"{out}/nat: unchanged (12 files)"], [])
 
 
 def stored(db: Path) -> dict[str, str]:
