@@ -120,7 +120,7 @@ def _parse(text: str) -> Record | None:
             return None
         entries.append((path, int(mode, 8), sha256))
     name = lines[0][len("name ") :]
-    if not name or "/" in name or name in (".", ".."):
+    if "/" in name or not plain_path(name):  # one plain folder name
         return None
     return Record(name, entries)
 
