@@ -39,16 +39,28 @@ BRIDGE=br0
 UPLINK=enp3s0f1
 STATE=/run/qemu-netgen/bridge-ip/lan.state
 
+# Each helper captures a command's whole output before reading it: under pipefail a reader
+# that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
+# a found answer into a failure, more often the busier the host.
+
 # link_field DEV KEY: a value from `ip -o link show dev DEV` (mtu, master, link/ether).
 link_field() {
-  ip -o link show dev "$1" 2>/dev/null | awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }'
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
-admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
+admin_up() {
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  grep -q '<[^>]*\bUP\b[^>]*>' <<<"$out"
+}
 
 # dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
 dev_of_route() {
-  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+  local out
+  out=$(ip -o route get "$1" 2>/dev/null) || return 0
+  awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' <<<"$out"
 }
 
 # default_route_devs: the device of each IPv4 default route, one a line.
@@ -79,7 +91,11 @@ routes() {
 # neighbours DEV: "address lladdr" of each IPv4 neighbour DEV has resolved.
 neighbours() { ip -4 neigh show dev "$1" | awk '$2 == "lladdr" { print $1, $3 }'; }
 
-has_address() { addresses "$1" | awk '{ print $1 }' | grep -qxF -- "${2%% *}"; }
+has_address() {
+  local list
+  list=$(addresses "$1" | awk '{ print $1 }')
+  grep -qxF -- "${2%% *}" <<<"$list"
+}
 
 # run_ip_batch LINE...: `ip` commands (without the leading `ip`) run by one ip process;
 # with --dry-run each is printed as the command it stands for.

@@ -29,16 +29,28 @@ case ${1:-} in
   *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
 esac
 
+# Each helper captures a command's whole output before reading it: under pipefail a reader
+# that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
+# a found answer into a failure, more often the busier the host.
+
 # link_field DEV KEY: a value from `ip -o link show dev DEV` (mtu, master, link/ether).
 link_field() {
-  ip -o link show dev "$1" 2>/dev/null | awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }'
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
-admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
+admin_up() {
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  grep -q '<[^>]*\bUP\b[^>]*>' <<<"$out"
+}
 
 # dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
 dev_of_route() {
-  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+  local out
+  out=$(ip -o route get "$1" 2>/dev/null) || return 0
+  awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' <<<"$out"
 }
 
 # default_route_devs: the device of each IPv4 default route, one a line.
@@ -86,8 +98,11 @@ else
     pass "neither this session nor the default route depends on $uplink"
   fi
 fi
-if command -v nmcli >/dev/null 2>&1 && [[ $(nmcli -t -f RUNNING general 2>/dev/null) == running ]] &&
-    nmcli -t -f DEVICE,STATE device 2>/dev/null | grep -q "^$uplink:\(connected\|connecting\|disconnected\)"; then
+nm_devices=""
+if command -v nmcli >/dev/null 2>&1 && [[ $(nmcli -t -f RUNNING general 2>/dev/null) == running ]]; then
+  nm_devices=$(nmcli -t -f DEVICE,STATE device 2>/dev/null || true)
+fi
+if grep -q "^$uplink:\(connected\|connecting\|disconnected\)" <<<"$nm_devices"; then
   warn "NetworkManager manages $uplink and may undo what the ip method does: use method: nmcli, or run: nmcli device set $uplink managed no"
 else
   pass "NetworkManager does not manage $uplink"
@@ -102,7 +117,7 @@ else
 fi
 if [[ $(id -u) -ne 0 ]]; then
   warn "not root: the FORWARD policy was not checked"
-elif command -v iptables >/dev/null 2>&1 && iptables -S FORWARD 2>/dev/null | grep -qx -- '-P FORWARD DROP'; then
+elif command -v iptables >/dev/null 2>&1 && grep -qx -- '-P FORWARD DROP' <<<"$(iptables -S FORWARD 2>/dev/null || true)"; then
   if [[ $nf == 1 ]]; then
     fail "iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM traffic on the bridge is dropped. Fix: iptables -I DOCKER-USER -i br0 -o br0 -j ACCEPT; or set the bridge-nf-call sysctls to 0"
   else
@@ -117,7 +132,7 @@ helper=/usr/lib/qemu/qemu-bridge-helper
 acl=/etc/qemu/bridge.conf
 if [[ ! -x $helper ]]; then
   fail "$helper not found: install the packages in README.md, 'Packages'"
-elif [[ -u $helper ]] || { command -v getcap >/dev/null 2>&1 && getcap -- "$helper" | grep -q cap_net_admin; }; then
+elif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then
   pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"
 else
   warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"

@@ -42,16 +42,28 @@ PORT=br0-port-enp3s0f1
 STATE=/var/lib/qemu-netgen/bridge-nmcli/lan.state
 WAIT=90
 
+# Each helper captures a command's whole output before reading it: under pipefail a reader
+# that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
+# a found answer into a failure, more often the busier the host.
+
 # link_field DEV KEY: a value from `ip -o link show dev DEV` (mtu, master, link/ether).
 link_field() {
-  ip -o link show dev "$1" 2>/dev/null | awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }'
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
-admin_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*\bUP\b[^>]*>'; }
+admin_up() {
+  local out
+  out=$(ip -o link show dev "$1" 2>/dev/null) || return
+  grep -q '<[^>]*\bUP\b[^>]*>' <<<"$out"
+}
 
 # dev_of_route ADDRESS: the device that `ip route get ADDRESS` goes out of, or nothing.
 dev_of_route() {
-  ip -o route get "$1" 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' || true
+  local out
+  out=$(ip -o route get "$1" 2>/dev/null) || return 0
+  awk '{ for (i = 1; i < NF; i++) if ($i == "dev") { print $(i + 1); exit } }' <<<"$out"
 }
 
 # default_route_devs: the device of each IPv4 default route, one a line.

@@ -83,7 +83,7 @@ acl_verdict() {
 
 if [[ ! -x $HELPER ]]; then
   problems+=("$HELPER not found: install the packages in README.md, 'Packages'")
-elif [[ $(id -u) -ne 0 && ! -u $HELPER ]] && ! { getcap -- "$HELPER" 2>/dev/null | grep -q cap_net_admin; }; then
+elif [[ $(id -u) -ne 0 && ! -u $HELPER && $(getcap -- "$HELPER" 2>/dev/null || true) != *cap_net_admin* ]]; then
   problems+=("$HELPER can't create taps for $(id -un) (neither setuid root nor cap_net_admin): run as root, or chmod u+s $HELPER")
 fi
 if [[ ! -r $ACL ]]; then

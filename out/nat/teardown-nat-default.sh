@@ -66,9 +66,12 @@ need_root
 # libvirt. With --dry-run on a machine without libvirt, ASSUMED (absent|running) stands in.
 defined=0 active=0 autostart=0 persistent=0 current_uuid=""
 read_state() {
-  local info
-  if command -v virsh >/dev/null 2>&1 && virsh net-list --all --name >/dev/null 2>&1; then
-    virsh net-list --all --name | grep -qxF -- "$NET" || return 0
+  local info names
+  defined=0 active=0 autostart=0 persistent=0 current_uuid=""
+  # The list is captured whole before it is searched: `virsh net-list | grep -q` under
+  # pipefail kills virsh with SIGPIPE now and then and reads "found" as "not there".
+  if command -v virsh >/dev/null 2>&1 && names=$(virsh net-list --all --name 2>/dev/null); then
+    grep -qxF -- "$NET" <<<"$names" || return 0
     info=$(virsh net-info "$NET")
     defined=1
     [[ $(info_field Active "$info") == yes ]] && active=1
