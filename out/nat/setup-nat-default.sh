@@ -114,12 +114,37 @@ if (( defined )) && [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then
   sed "s|<uuid>$UUID</uuid>|<uuid>$current_uuid</uuid>|" "$XML" >"$define_xml"
 fi
 
+# defined_lines: virsh net-dumpxml output on stdin as sorted "path attributes" lines, one
+# per element, without what libvirt adds to a running network by itself: the root's
+# connections count, and a <nat> with only the default port range 1024-65535 (which means
+# the same as no <nat>). Two definitions that give the same lines define the same network.
+defined_lines() {
+  awk '
+    { line = $0; sub(/^[ \t]+/, "", line) }
+    line ~ /^<\// { depth--; next }
+    line !~ /^</ { next }
+    {
+      tag = line; sub(/^</, "", tag); sub(/[ \/>].*$/, "", tag)
+      rest = substr(line, length(tag) + 2)
+      path = ""; for (i = 0; i < depth; i++) path = path "/" stack[i]
+      path = path "/" tag
+      opens = rest !~ /\/>$/ && rest !~ /<\//
+      if (rest !~ /<\//) sub(/\/?>$/, "", rest)
+      if (opens) stack[depth++] = tag
+      if (path == "/network") next
+      if (path == "/network/forward/nat" && rest == "") next
+      if (path == "/network/forward/nat/port" && rest == " start=\047" "1024\047 end=\047" "65535\047") next
+      print path rest
+    }' | LC_ALL=C sort
+}
+
 before=""
 (( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")
 
-# From here on, a failure puts back what was there: no definition, or the previous one.
+# From here on, a failure puts back what was there: no definition, or the previous one,
+# running or not and with autostart as it was.
 changing=1
-was_active=$active
+was_active=$active was_autostart=$autostart was_persistent=$persistent
 undo_unfinished() {
   local rc=$?
   (( changing && ! DRY_RUN )) || return 0
@@ -128,9 +153,24 @@ undo_unfinished() {
   if (( ! defined )); then
     virsh net-destroy "$NET" >/dev/null 2>&1 || true
     virsh net-undefine "$NET" >/dev/null 2>&1 || true
-  elif [[ -n $before ]]; then
-    virsh net-define /dev/stdin <<<"$before" >/dev/null || note "could not restore the previous definition"
-    (( ! was_active )) || virsh net-start "$NET" >/dev/null 2>&1 || true
+  else
+    if [[ -n $before ]]; then
+      virsh net-define /dev/stdin <<<"$before" >/dev/null || note "could not restore the previous definition"
+    elif (( ! was_persistent )); then
+      # it was transient: undefining a running network leaves it running, transient again
+      virsh net-undefine "$NET" >/dev/null 2>&1 || true
+    fi
+    read_state absent
+    if (( was_active && ! active )); then
+      virsh net-start "$NET" >/dev/null || note "could not start $NET again"
+    elif (( ! was_active && active )); then
+      virsh net-destroy "$NET" >/dev/null || note "could not stop $NET again"
+    fi
+    if (( persistent && was_autostart && ! autostart )); then
+      virsh net-autostart "$NET" >/dev/null || note "could not turn autostart of $NET back on"
+    elif (( persistent && ! was_autostart && autostart )); then
+      virsh net-autostart --disable "$NET" >/dev/null || note "could not turn autostart of $NET back off"
+    fi
   fi
   [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"
   exit 1
@@ -147,8 +187,13 @@ if (( ! DRY_RUN )); then
   else
     note "network $NET defined"
   fi
-  if (( active )) && [[ $(virsh net-dumpxml "$NET" | grep -v '^<network') != \
-        $(virsh net-dumpxml --inactive "$NET" | grep -v '^<network') ]]; then
+  # the running network against its definition, as defined: not what libvirt adds at start
+  running_def="" new_def=""
+  if (( active )); then
+    running_def=$(virsh net-dumpxml "$NET" | defined_lines)
+    new_def=$(virsh net-dumpxml --inactive "$NET" | defined_lines)
+  fi
+  if [[ $running_def != "$new_def" ]]; then
     if (( RESTART )); then
       run virsh net-destroy "$NET"
       active=0

@@ -52,6 +52,45 @@ def test_nat_setup_undoes_a_failed_start(sandbox: Sandbox, guest: Guest, tmp_pat
     assert "192.168.100.1" in dumped and "192.168.122.1" not in dumped
 
 
+def test_nat_setup_rollback_restores_state_and_autostart(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """An operator's network, stopped and without autostart: setup fails after it turned
+    autostart on; the roll-back leaves it defined as before, stopped, autostart off."""
+    bundle = render_bundle(example_with_guest("nat", guest, "console=ttyS0"), tmp_path / "bundle")
+    start_libvirtd(sandbox, tmp_path)
+    foreign = tmp_path / "foreign.xml"
+    foreign.write_text(
+        "<network><name>default</name><uuid>417b7ead-6342-40a4-b29f-02fa2d4df491</uuid>"
+        "<forward mode='nat'/><bridge name='virbr0'/>"
+        "<ip address='192.168.100.1' netmask='255.255.255.0'/></network>\n"
+    )
+    sandbox.run("virsh", "net-define", str(foreign), check=True)
+    before = sandbox.run("virsh", "net-dumpxml", "--inactive", "default", check=True).stdout
+    info = sandbox.run("virsh", "net-info", "default", check=True).stdout
+    assert "Active:         no" in info and "Autostart:      no" in info
+
+    # net-autostart does its work, then fails (as a command that dies part-way would)
+    bindir = tmp_path / "late-fail"
+    bindir.mkdir()
+    (bindir / "virsh").write_text(
+        '#!/bin/bash\n/usr/bin/virsh "$@" || exit\n'
+        '[[ $1 == net-autostart ]] && { echo "injected failure" >&2; exit 1; }\nexit 0\n'
+    )
+    (bindir / "virsh").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bindir}:{os.environ['PATH']}"}
+    result = sandbox.run("bash", str(bundle / "setup-nat-default.sh"), env=env)
+    assert result.returncode == 1, result.stderr
+    assert "injected failure" in result.stderr and "back as it was" in result.stderr
+
+    info = sandbox.run("virsh", "net-info", "default", check=True).stdout
+    assert "Active:         no" in info, info
+    assert "Autostart:      no" in info, info
+    after = sandbox.run("virsh", "net-dumpxml", "--inactive", "default", check=True).stdout
+    assert after == before
+    assert sandbox.run("ip", "link", "show", "dev", "virbr0").returncode != 0
+
+
 def test_nat_setup_refuses_a_bridge_name_in_use(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:

@@ -112,3 +112,50 @@ def test_nat_setup_adopts_an_existing_network_of_the_same_name(
     assert "keeping that uuid so the definition is replaced" in setup.stderr
     dumped = sandbox.run("virsh", "net-dumpxml", "default", check=True).stdout
     assert "417b7ead-6342-40a4-b29f-02fa2d4df491" in dumped and "192.168.122.1" in dumped
+
+
+def ifindex(box: Sandbox, dev: str) -> str:
+    return box.run("cat", f"/sys/class/net/{dev}/ifindex", check=True).stdout.strip()
+
+
+def test_nat_rerun_leaves_an_unchanged_running_network_alone(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """A running network's live XML has what libvirt adds at start (the NAT port range, the
+    connections count): a re-run compares what was defined, so an unchanged network is not
+    reported as changed, and --restart does not restart it (attached guests keep their link)."""
+    bundle = render_bundle(example_with_guest("nat", guest, "console=ttyS0"), tmp_path / "bundle")
+    start_libvirtd(sandbox, tmp_path)
+    setup = str(bundle / "setup-nat-default.sh")
+    sandbox.run("bash", setup, check=True)
+    live = sandbox.run("virsh", "net-dumpxml", "default", check=True).stdout
+    inactive = sandbox.run("virsh", "net-dumpxml", "--inactive", "default", check=True).stdout
+    assert "<port start='1024' end='65535'/>" in live and "<port" not in inactive  # the premise
+    index = ifindex(sandbox, "virbr0")
+
+    again = sandbox.run("bash", setup)
+    assert again.returncode == 0, again.stderr
+    assert "definition of default unchanged" in again.stderr
+    assert "previous definition" not in again.stderr, again.stderr
+    restart = sandbox.run("bash", setup, "--restart")
+    assert restart.returncode == 0, restart.stderr
+    assert "previous definition" not in restart.stderr, restart.stderr
+    assert "network default is already running" in restart.stderr
+    assert ifindex(sandbox, "virbr0") == index
+
+    # a real change is still seen, and --restart applies it
+    data = yaml.safe_load(example_with_guest("nat", guest, "console=ttyS0"))
+    data["networks"]["default"]["dhcp"] = {"start": "192.168.122.100", "end": "192.168.122.200"}
+    changed = render_bundle(yaml.safe_dump(data), tmp_path / "changed")
+    pending = sandbox.run("bash", str(changed / "setup-nat-default.sh"))
+    assert pending.returncode == 0, pending.stderr
+    assert "definition of default updated" in pending.stderr
+    assert "still has its previous definition; run again with --restart" in pending.stderr
+    assert ifindex(sandbox, "virbr0") == index
+    applied = sandbox.run("bash", str(changed / "setup-nat-default.sh"), "--restart")
+    assert applied.returncode == 0, applied.stderr
+    assert ifindex(sandbox, "virbr0") != index
+    live = sandbox.run("virsh", "net-dumpxml", "default", check=True).stdout
+    assert "<range start='192.168.122.100' end='192.168.122.200'" in live, live
+    settled = sandbox.run("bash", str(changed / "setup-nat-default.sh"))
+    assert "previous definition" not in settled.stderr, settled.stderr
