@@ -103,9 +103,9 @@ def test_bind_a_viable_group(tmp_path: Path, scripts: Path) -> None:
     assert result.returncode == 0, result.stderr
     s = tmp_path / "sys"
     assert result.stdout.splitlines() == [
-        "install -d -m 0700 -- /run/qemu-netgen/lab",
-        f"printf '%s\\n' '{NIC_A} ixgbe' '{NIC_B} ixgbe' > /run/qemu-netgen/lab/nic81.vfio",
         "modprobe vfio-pci",
+        "install -d -m 0700 -- /run/qemu-netgen/lab",
+        f"printf '%s\\n' '{NIC_A} ixgbe (null)' '{NIC_B} ixgbe (null)' > /run/qemu-netgen/lab/nic81.vfio",
         f"echo vfio-pci > {s}/bus/pci/devices/{NIC_A}/driver_override",
         f"echo {NIC_A} > {s}/bus/pci/devices/{NIC_A}/driver/unbind",
         f"echo {NIC_A} > {s}/bus/pci/drivers_probe",

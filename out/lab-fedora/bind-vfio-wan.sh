@@ -76,12 +76,59 @@ members() {
   done | sort
 }
 
-# give_back BDF DRIVER: clear driver_override, leave vfio-pci, let the kernel probe again.
-give_back() {
+# override_of BDF: the device's driver_override, "(null)" when none is set.
+override_of() {
+  local value
+  value=$(<"$SYS/bus/pci/devices/$1/driver_override")
+  printf '%s\n' "${value:-(null)}"
+}
+
+# recorded BDF: "DRIVER OVERRIDE" as the bind script recorded them in $STATE (a record
+# without the override is from an older bundle: no override then).
+recorded() {
+  local member driver override
+  while read -r member driver override; do
+    [[ $member == "$1" ]] && { printf '%s %s\n' "$driver" "${override:-(null)}"; return 0; }
+  done <"$STATE"
+  return 1
+}
+
+# put_back BDF DRIVER OVERRIDE: the device back on DRIVER ("none": no driver; "any": off
+# vfio-pci, to whichever driver the kernel picks) with driver_override OVERRIDE ("(null)":
+# none). What already is so is left alone, so a device bind did not change is not touched.
+put_back() {
+  local bdf=$1 driver=$2 override=$3 now
   local dev=$SYS/bus/pci/devices/$1
-  [[ $(<"$dev/driver_override") == "(null)" ]] || write_sys "" "$dev/driver_override"
-  [[ $(driver_of "$1") != vfio-pci ]] || write_sys "$1" "$SYS/bus/pci/drivers/vfio-pci/unbind"
-  [[ $(driver_of "$1") == "$2" ]] || write_sys "$1" "$SYS/bus/pci/drivers_probe"
+  now=$(driver_of "$bdf")
+  if [[ $(override_of "$bdf") != "$override" ]]; then
+    if [[ $override == "(null)" ]]; then write_sys "" "$dev/driver_override"; else write_sys "$override" "$dev/driver_override"; fi
+  fi
+  if [[ $now == "$driver" || ($driver == any && $now != vfio-pci) ]]; then
+    return 0
+  fi
+  [[ $now == none ]] || write_sys "$bdf" "$SYS/bus/pci/drivers/$now/unbind"
+  if [[ $driver == any ]] || [[ $driver != none && ! -d $SYS/bus/pci/drivers/$driver ]]; then
+    write_sys "$bdf" "$SYS/bus/pci/drivers_probe"
+  elif [[ $driver != none ]]; then
+    write_sys "$bdf" "$SYS/bus/pci/drivers/$driver/bind"
+  fi
+}
+
+# where_is BDF: "DRIVER OVERRIDE" as the device is now.
+where_is() { printf '%s %s\n' "$(driver_of "$1")" "$(override_of "$1")"; }
+
+# describe DRIVER OVERRIDE: words for an operator.
+describe() {
+  local text="on $1"
+  [[ $1 != none ]] || text="with no driver"
+  [[ $2 == "(null)" ]] || text+=" (driver_override $2)"
+  printf '%s\n' "$text"
+}
+
+# by_hand BDF DRIVER: the command that puts the device on DRIVER, for a message.
+by_hand() {
+  [[ $2 == none || $2 == any ]] && return 0
+  printf ' (by hand: echo %s > /sys/bus/pci/drivers/%s/bind)\n' "$1" "$2"
 }
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -114,6 +161,7 @@ default_route_devs() {
 
 INTERFACE=enp3s0  # the NIC's name on this host, as the profile says
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}  # tests point this at a /dev-like tree
+RESTORE=restore-vfio-wan.sh
 FORCE=0
 
 usage() {
@@ -198,33 +246,51 @@ if (( ${#todo[@]} == 0 )); then
   exit 0
 fi
 
+# vfio-pci first: if it cannot be loaded, nothing has changed and nothing is recorded
+[[ -d $SYS/bus/pci/drivers/vfio-pci ]] || run modprobe vfio-pci
+
 # --- record, then bind ------------------------------------------------------------------
+# Each member's driver and driver_override as they are now, so that restore puts back
+# exactly this (a record left by an unfinished run is older, so it is kept).
+made_record=0
 if [[ ! -f $STATE ]]; then
   record=()
-  for member in "${MEMBERS[@]}"; do record+=("$member $(driver_of "$member")"); done
+  for member in "${MEMBERS[@]}"; do record+=("$member $(where_is "$member")"); done
   run install -d -m 0700 -- "${STATE%/*}"
   if (( DRY_RUN )); then
     show_into '>' "$STATE" printf '%s\n' "${record[@]}"
   else
     printf '%s\n' "${record[@]}" >"$STATE"
+    made_record=1
   fi
 fi
 
-# If a step fails, give back what was already taken.
+# If a step fails, give back what was already taken, and say what could not be.
 bound=()
 undo_unfinished() {
-  local rc=$? member
-  (( ${#todo[@]} )) || return 0
+  local rc=$? member driver override now now_override
+  local -a left=()
+  (( ${#todo[@]} && ! DRY_RUN )) || return 0
   trap - EXIT
   note "stopped before the end (exit $rc); giving the devices back"
   for member in "${bound[@]}"; do
-    give_back "$member" "$(awk -v m="$member" '$1 == m { print $2 }' "$STATE")" || true
+    read -r driver override <<<"$(recorded "$member" || echo "any (null)")"
+    put_back "$member" "$driver" "$override" 2>/dev/null || true
+    read -r now now_override <<<"$(where_is "$member")"
+    if [[ $now != "$driver" || $now_override != "$override" ]]; then
+      left+=("$member is left $(describe "$now" "$now_override"); it was $(describe "$driver" "$override")$(by_hand "$member" "$driver")")
+    fi
   done
+  if (( ${#left[@]} )); then
+    for member in "${left[@]}"; do note "not given back: $member"; done
+    note "the record of what they were on stays in $STATE: once the cause is fixed, run $RESTORE from this bundle to finish (it puts each back as recorded)"
+  elif (( made_record )); then
+    rm -f -- "$STATE"
+  fi
   exit 1
 }
 trap undo_unfinished EXIT
 
-[[ -d $SYS/bus/pci/drivers/vfio-pci ]] || run modprobe vfio-pci
 for member in "${todo[@]}"; do
   dev=$SYS/bus/pci/devices/$member
   bound+=("$member")

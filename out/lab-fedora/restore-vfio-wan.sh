@@ -76,20 +76,67 @@ members() {
   done | sort
 }
 
-# give_back BDF DRIVER: clear driver_override, leave vfio-pci, let the kernel probe again.
-give_back() {
+# override_of BDF: the device's driver_override, "(null)" when none is set.
+override_of() {
+  local value
+  value=$(<"$SYS/bus/pci/devices/$1/driver_override")
+  printf '%s\n' "${value:-(null)}"
+}
+
+# recorded BDF: "DRIVER OVERRIDE" as the bind script recorded them in $STATE (a record
+# without the override is from an older bundle: no override then).
+recorded() {
+  local member driver override
+  while read -r member driver override; do
+    [[ $member == "$1" ]] && { printf '%s %s\n' "$driver" "${override:-(null)}"; return 0; }
+  done <"$STATE"
+  return 1
+}
+
+# put_back BDF DRIVER OVERRIDE: the device back on DRIVER ("none": no driver; "any": off
+# vfio-pci, to whichever driver the kernel picks) with driver_override OVERRIDE ("(null)":
+# none). What already is so is left alone, so a device bind did not change is not touched.
+put_back() {
+  local bdf=$1 driver=$2 override=$3 now
   local dev=$SYS/bus/pci/devices/$1
-  [[ $(<"$dev/driver_override") == "(null)" ]] || write_sys "" "$dev/driver_override"
-  [[ $(driver_of "$1") != vfio-pci ]] || write_sys "$1" "$SYS/bus/pci/drivers/vfio-pci/unbind"
-  [[ $(driver_of "$1") == "$2" ]] || write_sys "$1" "$SYS/bus/pci/drivers_probe"
+  now=$(driver_of "$bdf")
+  if [[ $(override_of "$bdf") != "$override" ]]; then
+    if [[ $override == "(null)" ]]; then write_sys "" "$dev/driver_override"; else write_sys "$override" "$dev/driver_override"; fi
+  fi
+  if [[ $now == "$driver" || ($driver == any && $now != vfio-pci) ]]; then
+    return 0
+  fi
+  [[ $now == none ]] || write_sys "$bdf" "$SYS/bus/pci/drivers/$now/unbind"
+  if [[ $driver == any ]] || [[ $driver != none && ! -d $SYS/bus/pci/drivers/$driver ]]; then
+    write_sys "$bdf" "$SYS/bus/pci/drivers_probe"
+  elif [[ $driver != none ]]; then
+    write_sys "$bdf" "$SYS/bus/pci/drivers/$driver/bind"
+  fi
+}
+
+# where_is BDF: "DRIVER OVERRIDE" as the device is now.
+where_is() { printf '%s %s\n' "$(driver_of "$1")" "$(override_of "$1")"; }
+
+# describe DRIVER OVERRIDE: words for an operator.
+describe() {
+  local text="on $1"
+  [[ $1 != none ]] || text="with no driver"
+  [[ $2 == "(null)" ]] || text+=" (driver_override $2)"
+  printf '%s\n' "$text"
+}
+
+# by_hand BDF DRIVER: the command that puts the device on DRIVER, for a message.
+by_hand() {
+  [[ $2 == none || $2 == any ]] && return 0
+  printf ' (by hand: echo %s > /sys/bus/pci/drivers/%s/bind)\n' "$1" "$2"
 }
 
 usage() {
   cat <<USAGE
 Usage: $PROG [--dry-run]
-Clears driver_override of every device that the bind script took, unbinds it from
-vfio-pci and lets the kernel probe it again, then checks that each is back on the
-driver recorded in $STATE. Stop the VM first. Safe to run again.
+Puts every device of the group back on the driver and driver_override recorded in
+$STATE by the bind script (a device already so is left alone), then checks each.
+Stop the VM first. Safe to run again.
   -n, --dry-run  print each write to sysfs, change nothing
 USAGE
 }
@@ -111,7 +158,7 @@ if [[ -f $STATE ]]; then
 elif [[ -e $SYS/bus/pci/devices/$DEVICE ]] && group=$(group_of "$DEVICE"); then
   # no record (it lives in /run, so this is the same boot): the group's vfio-pci devices
   while read -r member; do
-    [[ $(driver_of "$member") != vfio-pci ]] || record+=("$member any")
+    [[ $(driver_of "$member") != vfio-pci ]] || record+=("$member any (null)")
   done < <(members "$group")
 fi
 if (( ${#record[@]} == 0 )); then
@@ -119,23 +166,39 @@ if (( ${#record[@]} == 0 )); then
   exit 0
 fi
 
+# each device back on its recorded driver with its recorded driver_override; one that is
+# already so (bind left it alone, or it was put back before) is not touched
 for entry in "${record[@]}"; do
-  read -r member driver <<<"$entry"
-  give_back "$member" "$driver"
+  read -r member driver override <<<"$entry"
+  [[ -e $SYS/bus/pci/devices/$member ]] || { note "$member is gone from this host; skipped"; continue; }
+  put_back "$member" "$driver" "${override:-(null)}"
 done
 
-if (( ! DRY_RUN )); then
-  for entry in "${record[@]}"; do
-    read -r member driver <<<"$entry"
-    now=$(driver_of "$member")
-    if [[ $driver == any ]]; then
-      note "$member is on $now"
-    elif [[ $now != "$driver" ]]; then
-      die "$member is on $now, not on its driver $driver, after restoring (load it: modprobe $driver)"
-    fi
-  done
-  rm -f -- "$STATE"
-  note "ok: every device is back on its driver"
-else
+if (( DRY_RUN )); then
   show rm -f -- "$STATE"
+  exit 0
 fi
+wrong=()
+for entry in "${record[@]}"; do
+  read -r member driver override <<<"$entry"
+  override=${override:-(null)}
+  [[ -e $SYS/bus/pci/devices/$member ]] || continue
+  read -r now now_override <<<"$(where_is "$member")"
+  if [[ $driver == any ]]; then
+    note "$member is $(describe "$now" "$now_override")"
+  elif [[ $now != "$driver" ]]; then
+    if [[ $driver != none && ! -d $SYS/bus/pci/drivers/$driver ]]; then
+      wrong+=("$member is $(describe "$now" "$now_override"), not on its driver $driver, which is not loaded (modprobe $driver, then run $PROG again)")
+    else
+      wrong+=("$member is $(describe "$now" "$now_override"), not on its driver $driver: the kernel did not take it back (dmesg tells why)$(by_hand "$member" "$driver")")
+    fi
+  elif [[ $now_override != "$override" ]]; then
+    wrong+=("$member has driver_override $now_override, not $override as recorded")
+  fi
+done
+if (( ${#wrong[@]} )); then
+  for entry in "${wrong[@]}"; do note "not restored: $entry"; done
+  die "the record stays in $STATE for another run of $PROG"
+fi
+rm -f -- "$STATE"
+note "ok: every device is back on its driver"

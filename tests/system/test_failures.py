@@ -172,3 +172,25 @@ def test_vfio_bind_gives_back_what_it_took_when_a_write_fails(
     assert "giving the devices back" in result.stderr
     for bdf in (NIC_A, "0000:81:00.1"):  # driver_override is cleared on both again
         assert (tmp_path / "sys/bus/pci/devices" / bdf / "driver_override").read_text() == "\n"
+
+
+def test_vfio_bind_records_nothing_when_vfio_pci_cannot_be_loaded(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    tree = SysTree(tmp_path / "sys")
+    tree.device(NIC_A, 12)
+    before = tree.files()
+    data = yaml.safe_load((ROOT / "profiles" / "passthrough.yaml").read_text())
+    bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    env = {
+        **failing(tmp_path, "modprobe", "/sbin/modprobe", "vfio-pci"),
+        "QEMU_NETGEN_SYSFS": str(tmp_path / "sys"),
+        "QEMU_NETGEN_DEVFS": str(tmp_path / "dev"),
+    }
+    result = sandbox.run("bash", str(bundle / "bind-vfio-nic81.sh"), env=env)
+    assert result.returncode == 1
+    assert "injected failure" in result.stderr
+    assert sandbox.run("test", "-e", "/run/qemu-netgen/passthrough/nic81.vfio").returncode == 1
+    assert tree.files() == before
+    restore = sandbox.run("bash", str(bundle / "restore-vfio-nic81.sh"), env=env)
+    assert restore.returncode == 0 and "nothing to do" in restore.stderr, restore.stderr
