@@ -42,7 +42,18 @@ NIC = {
         "default via 10.99.0.1 proto static",
         "10.50.0.0/16 via 10.99.0.254 metric 50",
         "10.99.0.0/24 proto kernel scope link src 10.99.0.2",
+        "10.60.0.0/16 via 10.99.0.254 table 100",
+        "local 10.99.0.2 table local proto kernel scope host src 10.99.0.2",
+        "broadcast 10.99.0.255 table local proto kernel scope link src 10.99.0.2",
     ],
+    "routes6": [
+        "2001:db8:5::/48 via 2001:db8:1::1 table 100 metric 1024 pref medium",
+        "fe80::/64 proto kernel metric 256 pref medium",
+        "2001:db8:1::/64 proto ra metric 100 expires 86390sec pref medium",
+        "multicast ff00::/8 table local proto kernel metric 256 pref medium",
+    ],
+    "permanent": {"10.99.0.77": "02:00:00:00:00:77"},
+    "permanent6": {"2001:db8:1::77": "02:00:00:00:00:77"},
 }
 
 
@@ -83,14 +94,22 @@ def test_ip_up_moves_addresses_and_routes_in_the_measured_order(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "install -d -m 0700 -- /run/qemu-netgen/lab",
-        "printf '%s\\n' 'addr 10.99.0.2/24 brd 10.99.0.255' 'route default via 10.99.0.1 proto static'"
-        " 'route 10.50.0.0/16 via 10.99.0.254 metric 50' 'mtu 1500' 'up 1' > /run/qemu-netgen/lab/lan.state",
+        "printf '%s\\n' 'addr 10.99.0.2/24 brd 10.99.0.255'"
+        " 'route -4 default via 10.99.0.1 proto static'"
+        " 'route -4 10.50.0.0/16 via 10.99.0.254 metric 50'"
+        " 'route -4 10.60.0.0/16 via 10.99.0.254 table 100'"
+        " 'route -6 2001:db8:5::/48 via 2001:db8:1::1 table 100 metric 1024 pref medium'"
+        " 'neigh -4 10.99.0.77 02:00:00:00:00:77' 'neigh -6 2001:db8:1::77 02:00:00:00:00:77'"
+        " 'mtu 1500' 'up 1' > /run/qemu-netgen/lab/lan.state",
         "ip link add name br0 address 02:e2:e0:00:00:02 type bridge stp_state 0 forward_delay 0",
         "ip link set dev br0 up",
         "ip addr add 10.99.0.2/24 brd 10.99.0.255 dev br0",
         "ip link set dev enp3s0f1 master br0",
-        "ip route replace default via 10.99.0.1 proto static dev br0",
-        "ip route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev br0",
+        # IPv4 static neighbours and routes of every table follow the addresses; IPv6 stays
+        "ip -4 neigh replace 10.99.0.77 lladdr 02:00:00:00:00:77 dev br0 nud permanent",
+        "ip -4 route replace default via 10.99.0.1 proto static dev br0",
+        "ip -4 route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev br0",
+        "ip -4 route replace 10.60.0.0/16 via 10.99.0.254 table 100 dev br0",
         "ip addr del 10.99.0.2/24 dev enp3s0f1",
     ]
 
@@ -113,7 +132,7 @@ def test_ip_up_puts_a_static_address_that_is_not_there_yet(tmp_path: Path) -> No
     result = Host(tmp_path, {"enp3s0f1": bare}).run(out / "up-bridge-lan.sh", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "ip addr add 10.99.0.7/24 dev br0" in result.stdout.splitlines()
-    assert "ip route replace default via 10.99.0.1 dev br0" in result.stdout.splitlines()
+    assert "ip -4 route replace default via 10.99.0.1 dev br0" in result.stdout.splitlines()
 
 
 def test_ip_up_twice_changes_nothing(tmp_path: Path) -> None:
@@ -201,8 +220,9 @@ def test_ip_down_mirrors_up(tmp_path: Path) -> None:
     assert result.stdout.splitlines() == [
         "ip addr add 10.99.0.2/24 brd 10.99.0.255 dev enp3s0f1",
         "ip neigh replace 10.99.0.1 lladdr 02:e2:e0:00:00:01 dev enp3s0f1 nud stale",
-        "ip route replace default via 10.99.0.1 proto static dev enp3s0f1",
-        "ip route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev enp3s0f1",
+        "ip -4 route replace default via 10.99.0.1 proto static dev enp3s0f1",
+        "ip -4 route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev enp3s0f1",
+        "ip -4 route replace 10.60.0.0/16 via 10.99.0.254 table 100 dev enp3s0f1",
         "ip addr del 10.99.0.2/24 dev br0",
         "ip link set dev enp3s0f1 nomaster",
         "ip link del dev br0",

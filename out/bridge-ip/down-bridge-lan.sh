@@ -82,10 +82,28 @@ addresses() {
   }'
 }
 
-# routes DEV: the IPv4 routes through DEV that its addresses do not create by themselves.
+# routes DEV: "FAMILY ROUTE" for each route through DEV, in every table and both families
+# (-4, -6), that its addresses and the router's adverts do not make by themselves. Deleting
+# a NIC's last IPv4 address flushes its IPv4 routes in every table, so all are recorded.
 routes() {
-  ip -4 -o route show dev "$1" | grep -v 'proto kernel' |
-    sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ +$//'
+  local family
+  for family in -4 -6; do
+    ip "$family" -o route show table all dev "$1" 2>/dev/null |
+      awk -v family="$family" '
+        / proto (kernel|ra)( |$)/ || / table local( |$)/ { next }
+        $1 ~ /^(local|broadcast|multicast|anycast|unreachable|prohibit|blackhole|throw)$/ { next }
+        { print family, $0 }'
+  done | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ +$//'
+}
+
+# permanent_neighbours DEV: "FAMILY ADDRESS MAC" for each permanent neighbour entry of DEV
+# (static ARP/NDP entries; the IPv4 ones go with the NIC's last IPv4 address too).
+permanent_neighbours() {
+  local family
+  for family in -4 -6; do
+    ip "$family" neigh show dev "$1" nud permanent 2>/dev/null |
+      awk -v family="$family" '$2 == "lladdr" { print family, $1, $3 }'
+  done
 }
 
 # neighbours DEV: "address lladdr" of each IPv4 neighbour DEV has resolved.
@@ -114,18 +132,45 @@ run_ip_batch() {
 }
 
 # The prior state of the uplink, as the up script recorded it.
-ADDRS=() ROUTES=() MTU_WAS="" UP_WAS=1
+ADDRS=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1
 load_state() {
   local key rest
-  ADDRS=() ROUTES=()
+  ADDRS=() ROUTES=() NEIGHS=()
   while read -r key rest; do
     case $key in
       addr) ADDRS+=("$rest") ;;
-      route) ROUTES+=("$rest") ;;
+      route)
+        [[ $rest == -[46]\ * ]] || rest="-4 $rest"  # recorded by an older bundle: IPv4 only
+        ROUTES+=("$rest")
+        ;;
+      neigh) NEIGHS+=("$rest") ;;
       mtu) MTU_WAS=$rest ;;
       up) UP_WAS=$rest ;;
     esac
   done <"$STATE"
+}
+
+# put_routes DEV FAMILY...: the recorded routes of those families, through DEV.
+put_routes() {
+  local dev=$1 entry
+  local -a words
+  shift
+  for entry in "${ROUTES[@]}"; do
+    read -ra words <<<"$entry"
+    [[ " $* " == *" ${words[0]} "* ]] || continue
+    run ip "${words[0]}" route replace "${words[@]:1}" dev "$dev"
+  done
+}
+
+# put_neighbours DEV FAMILY...: the recorded permanent neighbours of those families, on DEV.
+put_neighbours() {
+  local dev=$1 entry family address mac
+  local -a families=("${@:2}")
+  for entry in "${NEIGHS[@]}"; do
+    read -r family address mac <<<"$entry"
+    [[ " ${families[*]} " == *" $family "* ]] || continue
+    run ip "$family" neigh replace "$address" lladdr "$mac" dev "$dev" nud permanent
+  done
 }
 
 # restore: put the uplink back as recorded, in the order measured to lose no packets
@@ -147,10 +192,10 @@ restore() {
       run ip neigh replace "$ip" lladdr "$mac" dev "$UPLINK" nud stale
     done < <(neighbours "$BRIDGE")
   fi
-  for entry in "${ROUTES[@]}"; do
-    read -ra words <<<"$entry"
-    run ip route replace "${words[@]}" dev "$UPLINK"
-  done
+  # every recorded route and permanent neighbour, in every table and both families (IPv6
+  # ones stayed on the NIC; putting them again changes nothing then)
+  put_neighbours "$UPLINK" -4 -6
+  put_routes "$UPLINK" -4 -6
   # The bridge's addresses go, the NIC leaves it and the bridge is deleted in one `ip -batch`:
   # between those steps a reply that reaches the port finds no address on the bridge, and
   # separate commands leave room for one (measured: now and then one probe in 1,500).
@@ -216,7 +261,8 @@ elif [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]]; then
   # No record (it lives in /run, so this is the same boot): take back what the bridge has.
   note "no record of $UPLINK's prior state; moving $BRIDGE's addresses and routes back to it"
   mapfile -t ADDRS < <(addresses "$BRIDGE")
-  mapfile -t ROUTES < <(routes "$BRIDGE")
+  mapfile -t ROUTES < <(routes "$BRIDGE" | awk '$1 == "-4"')
+  mapfile -t NEIGHS < <(permanent_neighbours "$BRIDGE" | awk '$1 == "-4"')
 elif link_exists "$BRIDGE"; then
   die "$BRIDGE exists but $UPLINK is not its port and there is no record: it was not made by the up script; leaving it alone"
 else

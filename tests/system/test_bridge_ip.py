@@ -14,10 +14,32 @@ GUEST_MAC = "00:16:3e:0c:12:78"  # the example profile's
 
 
 def host_state(box: Sandbox) -> str:
-    """What `down` must give back exactly: the NIC's addresses and every IPv4 route."""
+    """What `down` must give back exactly: the NIC's addresses, every route of every table
+    in both families, and the permanent neighbour entries."""
     addrs = box.run("ip", "-4", "-o", "addr", "show", "dev", NIC, check=True).stdout
     routes = box.run("ip", "-4", "route", "show", "table", "all", check=True).stdout
-    return addrs.split("\\", 1)[0] + "\n" + routes
+    routes6 = box.run("ip", "-6", "route", "show", "table", "all", check=True).stdout
+    neigh = box.run("ip", "neigh", "show", "nud", "permanent", check=True).stdout
+    return "\n".join((addrs.split("\\", 1)[0], routes, routes6, neigh))
+
+
+def policy_state(box: Sandbox) -> None:
+    """What the kernel flushes with a NIC's last IPv4 address, beyond the main table: a
+    policy-routing table's route and static neighbours (and IPv6 routes for good measure)."""
+    box.sh(
+        f"""
+        ip route add 10.60.0.0/16 via 10.99.0.254 dev {NIC} table 100
+        ip neigh add 10.99.0.77 lladdr 02:00:00:00:00:77 dev {NIC} nud permanent
+        ip -6 addr add 2001:db8:1::2/64 dev {NIC} nodad
+        ip -6 route add 2001:db8:5::/48 via 2001:db8:1::1 dev {NIC} table 100
+        ip -6 neigh add 2001:db8:1::77 lladdr 02:00:00:00:00:77 dev {NIC} nud permanent
+        # the link-local address settles (DAD) before the test takes its "before"
+        for _ in $(seq 100); do
+            [[ -n $(ip -6 addr show dev {NIC} scope link) && -z $(ip -6 addr show dev {NIC} tentative) ]] && break
+            sleep 0.05
+        done
+        """
+    )
 
 
 def bridged(box: Sandbox) -> bool:
@@ -39,6 +61,7 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
         "50",
         check=True,
     )
+    policy_state(sandbox)
     profile = example_with_guest(
         "bridge-ip", guest, f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER},{REMOTE}"
     )
@@ -65,6 +88,15 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     assert (
         sandbox.run("ip", "route", "show", "default").stdout.strip()
         == f"default via {ROUTER} dev br0"
+    )
+    # what the kernel flushed from the NIC is on the bridge meanwhile
+    assert (
+        "10.60.0.0/16 via 10.99.0.254 dev br0"
+        in sandbox.run("ip", "route", "show", "table", "100").stdout
+    )
+    assert (
+        "10.99.0.77 lladdr 02:00:00:00:00:77 PERMANENT"
+        in sandbox.run("ip", "neigh", "show", "dev", "br0").stdout
     )
     print(f"up: lost {lost_up}")
 
@@ -102,6 +134,7 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
 
 def test_lockout_guard_and_rollback(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     make_lan(sandbox, tmp_path)
+    policy_state(sandbox)
     bundle = render_bundle(
         example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle"
     )
@@ -140,6 +173,7 @@ def test_a_failure_part_way_restores_the_host(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:
     make_lan(sandbox, tmp_path)
+    policy_state(sandbox)
     bundle = render_bundle(
         example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle"
     )
@@ -147,7 +181,7 @@ def test_a_failure_part_way_restores_the_host(
     failing = tmp_path / "bin"
     failing.mkdir()
     (failing / "ip").write_text(
-        '#!/bin/bash\n[[ "$*" == "route replace"*"dev br0" ]] && { echo "injected failure" >&2; exit 2; }\n'
+        '#!/bin/bash\n[[ "$*" == *"route replace 10.60.0.0/16"*"dev br0" ]] && { echo "injected failure" >&2; exit 2; }\n'
         'exec /usr/sbin/ip "$@"\n'
     )
     (failing / "ip").chmod(0o755)
