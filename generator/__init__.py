@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
-# pydantic looks for plugins through every installed distribution's entry points the first
-# time a model is built: a third of a single render's time (measured). qemu-netgen uses no
-# pydantic plugin; an operator who wants one can still set the variable.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
 
 def version() -> str:
     """The installed distribution's version (read only when asked: importlib.metadata is slow)."""

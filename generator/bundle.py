@@ -13,11 +13,20 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.errors import OutputError
-from generator.manifest import MARKER, RenderedFile, extra_files, safe_relative
+from generator.manifest import (
+    MARKER,
+    RenderedFile,
+    folder_problem,
+    foreign,
+    kind_of,
+    read_regular,
+    safe_relative,
+    scan,
+)
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
@@ -80,8 +89,15 @@ def _write_tree(root: Path, files: Iterable[RenderedFile]) -> None:
             os.fchmod(fh.fileno(), item.mode)
 
 
-def write_bundle(files: Iterable[RenderedFile], dest: Path, *, force: bool = False) -> None:
-    """Replace ``dest`` with exactly ``files``; all or nothing."""
+def write_bundle(
+    files: Iterable[RenderedFile],
+    dest: Path,
+    *,
+    force: bool = False,
+    warn: Callable[[str], None] = lambda _: None,
+) -> None:
+    """Replace ``dest`` with exactly ``files``; all or nothing. Once the new bundle is in
+    place, a previous one that cannot be removed is only warned about (the write is done)."""
     parent = dest.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -89,59 +105,87 @@ def write_bundle(files: Iterable[RenderedFile], dest: Path, *, force: bool = Fal
         staging = Path(tempfile.mkdtemp(prefix=f".{dest.name}.staging-", dir=parent))
     except OSError as exc:
         raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    leftover: Path | None = None  # the previous bundle, once the new one is in place
     try:
         _write_tree(staging, files)
         staging.chmod(0o755)
-        if dest.exists():
-            if _exchange(staging, dest):
-                shutil.rmtree(staging)  # now holds the previous bundle
-                return
+        if not dest.exists():
+            os.rename(staging, dest)
+        elif _exchange(staging, dest):
+            leftover = staging  # now holds the previous bundle
+        else:
             old = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=parent))
             os.rename(dest, old / "bundle")
             try:
                 os.rename(staging, dest)
             except OSError:
                 os.rename(old / "bundle", dest)
+                os.rmdir(old)
                 raise
-            shutil.rmtree(old)
-        else:
-            os.rename(staging, dest)
-    except OSError as exc:
-        raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+            leftover = old
+    except BaseException as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise
+    if leftover is not None:
+        try:
+            shutil.rmtree(leftover)
+        except OSError as exc:
+            warn(
+                f"{dest}: written, but the previous bundle could not be removed from {leftover}"
+                f" ({exc.strerror or exc}); remove it by hand"
+            )
 
 
-def _text_of(path: Path) -> list[str]:
-    try:
-        return path.read_text(errors="replace").splitlines(keepends=True)
-    except (FileNotFoundError, IsADirectoryError):
+MAX_DIFF_BYTES = 1024 * 1024  # a bundle file is a few KiB; a larger one is shown cut
+
+
+def _lines(data: bytes | None) -> list[str]:
+    if data is None:
         return []
+    return data.decode(errors="replace").splitlines(keepends=True)
 
 
 def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
-    """A unified diff from the bundle on disk to a fresh render (nothing is written)."""
+    """A unified diff from the bundle on disk to a fresh render (nothing is written). Only
+    regular files are read; anything else in the folder, or a folder that is not one, is
+    named in a ``#`` line and diffed as if absent."""
     import difflib
 
+    notes: list[str] = []
+    problem = folder_problem(dest)
+    found: dict[str, int] = {}
+    if problem is None:
+        found = scan(dest)
+    elif problem != "missing":
+        notes.append(f"# {dest}: {problem}; not read\n")
     lines: list[str] = []
     expected: set[str] = set()
     for item in files:
         expected.add(item.path)
         target = dest.joinpath(*safe_relative(item.path).parts)
-        old = _text_of(target) if target.is_file() and not target.is_symlink() else []
-        new = item.text.splitlines(keepends=True)
-        exists = target.is_file()
+        st_mode = found.get(item.path)
+        old: bytes | None = None
+        if st_mode is not None and stat.S_ISREG(st_mode):
+            old = read_regular(target, MAX_DIFF_BYTES)
+        elif st_mode is not None:
+            notes.append(f"# {item.path}: a {kind_of(st_mode)}, not a regular file; not read\n")
         lines += difflib.unified_diff(
-            old, new, f"a/{item.path}" if exists else "/dev/null", f"b/{item.path}"
+            _lines(old),
+            item.text.splitlines(keepends=True),
+            f"a/{item.path}" if old is not None else "/dev/null",
+            f"b/{item.path}",
         )
-        if exists and bool(target.stat().st_mode & stat.S_IXUSR) != bool(item.mode & stat.S_IXUSR):
-            lines.append(
-                f"mode of {item.path}: {stat.S_IMODE(target.stat().st_mode):o} -> {item.mode:o}\n"
-            )
-    if dest.is_dir():
-        for rel in extra_files(dest, expected):
-            lines += difflib.unified_diff(_text_of(dest / rel), [], f"a/{rel}", "/dev/null")
-    return [
+        if old is not None and st_mode is not None and stat.S_IMODE(st_mode) != item.mode:
+            lines.append(f"mode of {item.path}: {stat.S_IMODE(st_mode):o} -> {item.mode:o}\n")
+    for rel in foreign(found, expected):
+        st_mode = found[rel]
+        if stat.S_ISREG(st_mode):
+            old = read_regular(dest / rel, MAX_DIFF_BYTES)
+            lines += difflib.unified_diff(_lines(old), [], f"a/{rel}", "/dev/null")
+        else:
+            notes.append(f"# {rel}: a {kind_of(st_mode)} that is not part of the bundle\n")
+    return notes + [
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     ]

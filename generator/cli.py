@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,8 +13,7 @@ import typer
 
 from generator import runner, starter
 from generator import version as dist_version
-from generator.errors import EXIT_OUTPUT, NetgenError
-from generator.records import Records
+from generator.errors import EXIT_INTERRUPTED, EXIT_INVALID, NetgenError
 
 app = typer.Typer(
     help="Render reviewable bundles that connect QEMU/KVM VMs to a network.",
@@ -66,13 +66,25 @@ def _progress(count: int, quiet: bool) -> Iterator[Callable[[], None]]:
         yield lambda: bar.update(1)
 
 
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C ends the run with one line and exit 130; a bundle being written is left as it was
+    (its staging folder is removed on the way out)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        _err("qemu-netgen: interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
     ] = False,
 ) -> None:
-    """Exit codes: 0 ok; 1 invalid profile or stale bundle; 2 usage error; 3 output not written."""
+    """Exit codes: 0 ok; 1 invalid profile or stale bundle; 2 usage error; 3 output not written;
+    130 interrupted."""
 
 
 @app.command()
@@ -96,22 +108,17 @@ def render(
     """Render each profile into OUTPUT/<name>/, replacing the previous bundle atomically."""
     if check and diff:
         raise typer.BadParameter("--check and --diff do not go together")
-    action: runner.Action = "check" if check else "diff" if diff else "write"
     # on a terminal, many profiles get a progress bar and a summary instead of a line each
-    summary = not quiet and action == "write" and len(profiles) > 1 and sys.stderr.isatty()
+    summary = not (quiet or check or diff) and len(profiles) > 1 and sys.stderr.isatty()
     done: list[str] = []
-    say = _say_diff if diff else (lambda _t: None) if quiet else done.append if summary else _say
-    with Records.default() as records, _progress(len(profiles), quiet or diff) as tick:
-        batch = runner.render_profiles(
-            profiles,
-            output,
-            say,
-            _err,
-            action=action,
-            force=force,
-            tick=tick,
-            records=records,
-        )
+    say = (lambda _t: None) if quiet else done.append if summary else _say
+    with _interruptible(), _progress(len(profiles), quiet or diff) as tick:
+        if check:
+            batch = runner.check_bundles(profiles, output, say, _err, tick=tick)
+        elif diff:
+            batch = runner.diff_bundles(profiles, output, _say_diff, _err, tick=tick)
+        else:
+            batch = runner.write_bundles(profiles, output, say, _err, force=force, tick=tick)
     if summary:
         _say(
             f"{output}/: {batch.written} bundles written, {batch.unchanged} unchanged, "
@@ -123,8 +130,8 @@ def render(
 @app.command()
 def validate(profiles: Profiles) -> None:
     """Check profiles and report every problem as FILE:LINE: field: message."""
-    with Records.default() as records:
-        code = runner.validate_profiles(profiles, _say, _err, records=records)
+    with _interruptible():
+        code = runner.validate_profiles(profiles, _say, _err)
     raise typer.Exit(code)
 
 
@@ -146,14 +153,11 @@ def init(
         typer.echo(text, nl=False)
         return
     target = Path(output or f"{name}.yaml")
-    if target.exists() and not force:
-        _err(f"{target} exists; use --force to overwrite it")
-        raise typer.Exit(EXIT_OUTPUT)
     try:
-        target.write_text(text)
-    except OSError as exc:
-        _err(f"cannot write {target}: {exc.strerror or exc}")
-        raise typer.Exit(EXIT_OUTPUT) from None
+        starter.write_new(target, text, force=force)
+    except NetgenError as error:
+        _err(str(error))
+        raise typer.Exit(error.exit_code) from None
     _say(f"{target}: written; edit the lines marked CHANGE, then: qemu-netgen render {target}")
 
 
@@ -169,3 +173,7 @@ def main() -> None:
     except NetgenError as error:  # a user mistake that escaped a command: no traceback
         _err(str(error))
         sys.exit(error.exit_code)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_INVALID)

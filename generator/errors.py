@@ -10,6 +10,7 @@ Exit codes (documented in README.md):
 * 1 -- an invalid profile, or (``render --check``) a stale or missing bundle
 * 2 -- usage error (unknown option, missing argument; raised by Typer/Click)
 * 3 -- the output could not be written (not a bundle folder, I/O error)
+* 130 -- interrupted (Ctrl-C); a bundle being written is left as it was
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_OUTPUT = 3
+EXIT_INTERRUPTED = 130
 
 
 class NetgenError(Exception):

@@ -1,8 +1,9 @@
 """A bundle as a manifest (path, mode, SHA-256 of each file), and how a folder differs from one.
 
-Standard library only: an unchanged profile's bundle is checked against its recorded
-manifest (see :mod:`generator.records`) without importing the renderer. ``render --check``
-and the "is there anything to write" test of ``render`` use the same comparison.
+``render --check`` and the "is there anything to write" test of ``render`` use the same
+comparison. A bundle folder is only scanned: nothing in it is opened unless it is a regular
+file (opened without following links and without blocking), so a planted link, FIFO or
+device is named as a difference, never read.
 """
 
 from __future__ import annotations
@@ -48,64 +49,103 @@ def plain_path(path: str) -> bool:
     return not path.startswith("/") and all(p not in ("", ".", "..") for p in path.split("/"))
 
 
-def _scan(root: str) -> tuple[dict[str, tuple[str, int]], list[str]]:
-    """Every entry under ``root`` as ``rel -> (kind, st_mode)``, and the files and symbolic
-    links among them (what can be "not part of the bundle"). Links are not followed."""
-    found: dict[str, tuple[str, int]] = {}
-    leaves: list[str] = []
+KINDS = {
+    stat.S_IFREG: "file",
+    stat.S_IFDIR: "folder",
+    stat.S_IFLNK: "symbolic link",
+    stat.S_IFIFO: "FIFO",
+    stat.S_IFSOCK: "socket",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+}
+
+
+def kind_of(st_mode: int) -> str:
+    return KINDS.get(stat.S_IFMT(st_mode), "special file")
+
+
+def scan(root: Path) -> dict[str, int]:
+    """Every entry under the folder ``root`` as ``relative path -> st_mode``. Links are not
+    followed and nothing is opened: a FIFO, a device or a link to one is only named."""
+    found: dict[str, int] = {}
     pending = [""]
     while pending:
         prefix = pending.pop()
         with os.scandir(f"{root}/{prefix}" if prefix else root) as listing:
             for entry in listing:
                 rel = prefix + entry.name
-                info = entry.stat(follow_symlinks=False)
-                if stat.S_ISLNK(info.st_mode) or stat.S_ISREG(info.st_mode):
-                    leaves.append(rel)
-                    found[rel] = ("file" if stat.S_ISREG(info.st_mode) else "link", info.st_mode)
-                elif stat.S_ISDIR(info.st_mode):
-                    found[rel] = ("dir", info.st_mode)
+                mode = entry.stat(follow_symlinks=False).st_mode
+                found[rel] = mode
+                if stat.S_ISDIR(mode):
                     pending.append(rel + "/")
-                else:
-                    found[rel] = ("other", info.st_mode)
-    return found, leaves
+    return found
+
+
+def folder_problem(dest: Path) -> str | None:
+    """Why ``dest`` cannot be read as a bundle folder (missing, a link, a file...), or None."""
+    try:
+        mode = os.lstat(dest).st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return None
+    return f"a {kind_of(mode)}, not a bundle folder"
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of the regular file at ``path`` (at most ``limit``), opened without
+    following a link and without blocking; None for anything else."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return fh.read() if limit is None else fh.read(limit)
 
 
 def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
     """What differs between the bundle ``entries`` describe and the folder ``dest``, one line
-    each: missing files, other content, another executable bit, files that do not belong."""
-    if not dest.is_dir():
-        return [f"{dest}: missing"]
-    root = str(dest)
-    found, leaves = _scan(root)
+    each: missing files, entries that are not regular files, other content, another mode,
+    and every entry that is not the bundle's. Nothing but regular files is ever opened."""
+    problem = folder_problem(dest)
+    if problem is not None:
+        return [f"{dest}: {problem}"]
+    found = scan(dest)
     lines: list[str] = []
     expected: set[str] = set()
     for path, mode, sha256 in entries:
         safe_relative(path)
         expected.add(path)
-        target = f"{root}/{path}"
-        kind, st_mode = found.get(path, ("missing", 0))
-        if kind == "missing":
+        target = dest / path
+        st_mode = found.get(path)
+        if st_mode is None:
             lines.append(f"{target}: missing")
-        elif kind != "file":
-            lines.append(f"{target}: not a regular file")
-        elif _file_digest(target) != sha256:
+        elif not stat.S_ISREG(st_mode):
+            lines.append(f"{target}: a {kind_of(st_mode)}, not a regular file")
+        elif stat.S_IMODE(st_mode) != mode:
+            lines.append(f"{target}: mode {stat.S_IMODE(st_mode):o}, expected {mode:o}")
+        elif (data := read_regular(target)) is None or digest(data) != sha256:
             lines.append(f"{target}: content differs")
-        elif bool(st_mode & stat.S_IXUSR) != bool(mode & stat.S_IXUSR):
-            lines.append(f"{target}: mode differs (expected {mode:o})")
-    return lines + [f"{root}/{rel}: not part of the bundle" for rel in _extras(leaves, expected)]
+    return lines + [f"{dest / rel}: not part of the bundle" for rel in foreign(found, expected)]
 
 
-def extra_files(dest: Path, expected: Iterable[str]) -> list[str]:
-    """The files and links under the folder ``dest`` that are not ``expected`` (relative
-    paths, in path order): what :func:`differences` calls "not part of the bundle"."""
-    return _extras(_scan(str(dest))[1], set(expected))
-
-
-def _extras(leaves: list[str], expected: set[str]) -> list[str]:
-    return sorted((rel for rel in leaves if rel not in expected), key=lambda r: r.split("/"))
-
-
-def _file_digest(path: str) -> str:
-    with open(path, "rb") as fh:
-        return digest(fh.read())
+def foreign(found: dict[str, int], expected: set[str]) -> list[str]:
+    """The entries of ``found`` that are not the bundle's, in path order: files, links and
+    other entries that are not ``expected`` (a file or link where one of its folders belongs
+    too), and folders that hold none of its files (named once, not what is inside them)."""
+    folders = {rel.rsplit("/", 1)[0] for rel in expected if "/" in rel}
+    ancestors = {f.rsplit("/", i)[0] for f in folders for i in range(f.count("/") + 1)}
+    out = []
+    for rel in sorted(found, key=lambda r: r.split("/")):
+        if rel in expected or (rel in ancestors and stat.S_ISDIR(found[rel])):
+            continue
+        parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+        if parent and parent not in ancestors:
+            continue  # inside a foreign folder, which is named already
+        out.append(rel)
+    return out

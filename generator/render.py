@@ -1,6 +1,7 @@
 """Plan -> the files of a bundle: (path, text, mode), through one Jinja environment.
 
-The environment is built once per process. It fails on any undefined name, keeps the
+The environment is built once per process and compiles each template in memory the first
+time it is used: nothing that runs comes from a cache on disk. It fails on any undefined name, keeps the
 trailing newline of every template, escapes everything printed into XML, and offers
 the ``sh`` filter through which every value printed into a shell script must go
 (a test checks that no template prints a value without it).
@@ -8,14 +9,13 @@ the ``sh`` filter through which every value printed into a shell script must go
 
 from __future__ import annotations
 
-import contextlib
 import re
 from functools import cache
 from typing import Any
 
 import jinja2
 
-from generator.locations import cache_dir, templates_dir
+from generator.locations import templates_dir
 from generator.manifest import MARKER, RenderedFile, digest
 from generator.plan import Plan
 
@@ -68,36 +68,6 @@ def shell_comment(value: Any) -> str:
     return "".join(c if c.isprintable() else " " for c in text)
 
 
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs (compiling them is most of a single render).
-
-    Keyed by each template's source checksum, so a changed template is compiled afresh.
-    A cache that cannot be written is simply not used.
-    """
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, EOFError, ValueError):
-            bucket.reset()
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    base = cache_dir()
-    if base is None:
-        return None
-    folder = base / "templates"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-    except OSError:
-        return None
-    return _TemplateCache(str(folder))
-
-
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".xml.j2", ".html.j2"))
 
@@ -112,7 +82,6 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=_autoescape,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
         # bash's ${#array[@]} would open a Jinja comment; templates comment with {## ##}
         comment_start_string="{##",
         comment_end_string="##}",

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,42 +31,6 @@ vms:
     nics:
       - network: default
 """
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _own_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The tests' caches (render records, compiled templates) start empty and are theirs:
-    nothing from the operator's ~/.cache decides a result, nothing is left in it."""
-    before = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if before is None:
-        del os.environ["XDG_CACHE_HOME"]
-    else:
-        os.environ["XDG_CACHE_HOME"] = before
-
-
-# what a command line must not load unless it reads a profile
-HEAVY = ("yaml", "jinja2", "pydantic.main", "generator.profile", "generator.render")
-
-
-def fresh_process(argv: list[str], cache_home: Path) -> tuple[int, list[str], list[str]]:
-    """Run ``qemu-netgen ARGV`` in a fresh Python: its exit code, its output lines, and which
-    of :data:`HEAVY` it loaded."""
-    probe = (
-        "import sys\n"
-        "from generator.cli import main\n"
-        f"sys.argv = ['qemu-netgen', *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code or 0\n"
-        f"print(code, *[m for m in {HEAVY!r} if m in sys.modules])\n"
-    )
-    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home))
-    result = subprocess.run(
-        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
-    )
-    *output, last = result.stdout.splitlines()
-    code, *loaded = last.split()
-    return int(code), output, loaded
 
 
 def render_text(text: str) -> list[RenderedFile]:

@@ -145,10 +145,34 @@ def test_check_names_odd_shapes_without_following_links(
     (dest / "preflight.sh").symlink_to(outside / "default.xml")
     os.mkfifo(dest / "fifo")
     assert differences(manifest(files), dest) == [
-        f"{dest}/README.md: not a regular file",
+        f"{dest}/README.md: a folder, not a regular file",
         f"{dest}/libvirt/default.xml: missing",
-        f"{dest}/preflight.sh: not a regular file",
+        f"{dest}/preflight.sh: a symbolic link, not a regular file",
         f"{dest}/qemu/bridge.conf: missing",
+        f"{dest}/fifo: not part of the bundle",
         f"{dest}/libvirt: not part of the bundle",
         f"{dest}/qemu: not part of the bundle",
     ]
+
+
+def test_a_previous_bundle_that_cannot_be_removed_is_a_warning_not_a_failure(
+    old_bundle: Path, files: list[RenderedFile], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new bundle is in place: the write succeeded, and the operator is told where the
+    previous one was left."""
+
+    def refuse(path: object, *a: object, **k: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(bundle.shutil, "rmtree", refuse)
+    warnings: list[str] = []
+    write_bundle(files, old_bundle, warn=warnings.append)
+    assert differences(manifest(files), old_bundle) == []
+    [warning] = warnings
+    assert warning.startswith(
+        f"{old_bundle}: written, but the previous bundle could not be removed"
+    )
+    assert warning.endswith("(Permission denied); remove it by hand")
+    left = [p for p in old_bundle.parent.iterdir() if p.name.startswith(".nat.")]
+    assert len(left) == 1 and (left[0] / "README.md").read_text().startswith("old ")
+    assert str(left[0]) in warning

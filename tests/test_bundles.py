@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from generator.runner import render_profiles
+from generator.runner import check_bundles
 from tests.conftest import PROFILES, ROOT, files_by_path, render_path
 
 NAT_FILES = [
@@ -74,7 +74,7 @@ def test_sha256sums_cover_every_other_file() -> None:
 
 def test_committed_bundles_are_fresh() -> None:
     said: list[str] = []
-    code = render_profiles(PROFILES, ROOT / "out", said.append, said.append, action="check").code
+    code = check_bundles(PROFILES, ROOT / "out", said.append, said.append).code
     assert code == 0, "\n".join(said)
     committed = sorted(p.name for p in (ROOT / "out").iterdir() if p.is_dir())
     assert committed == sorted(p.stem for p in PROFILES)

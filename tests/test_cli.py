@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,7 +97,7 @@ def test_check_passes_on_a_fresh_bundle_and_names_stale_files(tmp_path: Path) ->
     assert err.splitlines() == [
         f"{bundle}/README.md: content differs",
         f"{bundle}/libvirt/default.xml: missing",
-        f"{bundle}/setup-nat-default.sh: mode differs (expected 755)",
+        f"{bundle}/setup-nat-default.sh: mode 644, expected 755",
         f"{bundle}/extra.txt: not part of the bundle",
         f"{bundle}: stale; run: qemu-netgen render {NAT} -o {tmp_path}",
     ]
@@ -143,7 +146,7 @@ def test_two_profiles_with_one_bundle_name(tmp_path: Path) -> None:
     shutil.copy(NAT, copy)
     code, out, err = invoke("render", NAT, str(copy), "-o", str(tmp_path / "out"))
     assert code == 1
-    assert err == f"{copy}:1: name: bundle 'nat' is also rendered from {NAT}\n"
+    assert err == f"{copy}:4: name: bundle 'nat' is also rendered from {NAT}\n"  # the line of name:
     assert out == f"{tmp_path}/out/nat: written (12 files)\n"
 
 
@@ -151,3 +154,57 @@ def test_two_profiles_with_one_bundle_name(tmp_path: Path) -> None:
 def test_help(command: str) -> None:
     code, out, _ = invoke(command, "--help")
     assert code == 0 and "PROFILE" in out
+
+
+def test_a_profile_that_is_not_a_regular_file_is_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)  # opening it for reading would block until a writer came
+    link = tmp_path / "link.yaml"
+    link.symlink_to(NAT)
+    for path, message in (
+        (fifo, "cannot read: not a regular file"),
+        (link, "is a symbolic link; give the file it points to"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "validate", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert (result.returncode, result.stderr) == (1, f"{path}:1: {message}\n")
+
+
+def test_init_does_not_write_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lab.yaml").symlink_to(tmp_path / "elsewhere.yaml")  # dangling
+    code, _, err = invoke("init", "--mode", "nat", "lab")
+    assert (code, err) == (3, "lab.yaml exists; use --force to overwrite it\n")
+    assert not (tmp_path / "elsewhere.yaml").exists()
+    target = tmp_path / "precious.yaml"
+    target.write_text("mine\n")
+    (tmp_path / "lab.yaml").unlink()
+    (tmp_path / "lab.yaml").symlink_to(target)
+    assert invoke("init", "--mode", "nat", "lab", "--force")[0] == 0
+    assert target.read_text() == "mine\n"  # the link was replaced, not written through
+    assert not (tmp_path / "lab.yaml").is_symlink()
+    assert invoke("validate", "lab.yaml")[0] == 0
+
+
+def test_an_interrupt_exits_130_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import cli
+    from generator import runner as batch_runner
+
+    def interrupted(*_a: object, **_k: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch_runner, "bundle_files", interrupted)
+    monkeypatch.setattr(sys, "argv", ["qemu-netgen", "render", NAT, "-o", str(tmp_path)])
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == "qemu-netgen: interrupted\n"
+    assert not (tmp_path / "nat").exists()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator import locations
-from generator.runner import render_profiles
+from generator.runner import write_bundles
 from tests.conftest import PROFILES
 
 # one pipe (not ||, not |&), then an early-exiting reader as the next command
@@ -100,7 +100,7 @@ def test_no_template_ends_a_pipeline_early(template: Path) -> None:
 
 
 def test_no_generated_script_ends_a_pipeline_early(tmp_path: Path) -> None:
-    assert render_profiles(PROFILES, tmp_path, lambda _: None, print).code == 0
+    assert write_bundles(PROFILES, tmp_path, lambda _: None, print).code == 0
     found = {
         str(script.relative_to(tmp_path)): early_readers(script.read_text())
         for script in sorted(tmp_path.rglob("*.sh"))

@@ -13,14 +13,13 @@ from jinja2 import nodes
 
 from generator import locations, plan, render
 from generator.validate import parse_text
-from tests.conftest import BASE_PROFILE
+from tests.conftest import BASE_PROFILE, ROOT, files_by_path, render_path
 
 SHELL_FILTERS = {"sh", "shq", "sh_words", "sh_comment"}
 
 
-def test_environment_is_built_once_and_strict() -> None:
+def test_environment_is_strict() -> None:
     env = render.environment()
-    assert env is render.environment()
     assert env.undefined is jinja2.StrictUndefined
     assert env.keep_trailing_newline
     with pytest.raises(jinja2.UndefinedError):
@@ -132,3 +131,29 @@ def test_xml_is_escaped() -> None:
 
 def test_templates_dir_is_the_checkout_or_the_package() -> None:
     assert (locations.templates_dir() / "vm" / "launch.sh.j2").is_file()
+
+
+def test_a_planted_compiled_template_is_never_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing the renderer runs comes from a writable cache: a compiled template planted
+    where a bytecode cache would look (the operator's ~/.cache) is not loaded."""
+    env = render.environment()
+    name = "README.md.j2"
+    source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    for folder in (tmp_path / "qemu-netgen" / "templates", tmp_path / "qemu-netgen"):
+        folder.mkdir(parents=True, exist_ok=True)
+        planted = jinja2.FileSystemBytecodeCache(str(folder))
+        bucket = planted.get_bucket(env, name, filename, source)
+        bucket.code = env.compile("PLANTED {{ 6 * 7 }}", name, filename)
+        planted.set_bucket(bucket)
+    assert any((tmp_path / "qemu-netgen" / "templates").iterdir())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    render.environment.cache_clear()
+    try:
+        files = files_by_path(render_path(ROOT / "profiles" / "nat.yaml"))
+    finally:
+        render.environment.cache_clear()
+    assert "PLANTED" not in files["README.md"].text and "42" not in files["README.md"].text
+    assert files["README.md"].text.startswith("# ")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.runner import render_profiles
+from generator.runner import write_bundles
 from tests.conftest import PROFILES, require_tool
 
 SHELLCHECK = "shellcheck"
@@ -18,7 +18,7 @@ SHELLCHECK = "shellcheck"
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
-    assert render_profiles(PROFILES, out, lambda _: None, print).code == 0
+    assert write_bundles(PROFILES, out, lambda _: None, print).code == 0
     return out
 
 
