@@ -62,6 +62,8 @@ def _nat_hosts_unique(name: str, net: NatNetwork) -> Found:
             value = getattr(host, attr)
             if value is None:
                 continue
+            if isinstance(value, str):
+                value = value.lower()  # DNS names and MACs ignore case
             if value in seen:
                 yield (
                     ("networks", name, "hosts", index, attr),
@@ -91,6 +93,14 @@ def _bridge_settings(name: str, net: BridgeNetwork) -> Found:
             )
         elif address.gateway == address.cidr.ip:
             yield (*base, "address", "gateway"), f"{address.gateway} is the host's own address"
+        elif address.cidr.network.prefixlen <= 30 and address.gateway in (
+            address.cidr.network.network_address,
+            address.cidr.network.broadcast_address,
+        ):
+            yield (
+                (*base, "address", "gateway"),
+                f"{address.gateway} is the network or broadcast address of {address.cidr.network}",
+            )
 
 
 def network_rules(profile: Profile) -> Found:
@@ -178,8 +188,6 @@ def vm_rules(profile: Profile) -> Found:
             for key in ("initrd", "cmdline"):
                 if getattr(vm, key) is not None:
                     yield ("vms", v, key), f"{key} needs kernel (a direct kernel boot)"
-        if vm.cmdline is not None and any(not c.isprintable() for c in vm.cmdline):
-            yield ("vms", v, "cmdline"), "cmdline must be one line of printable characters"
         if vm.name in names:
             yield (
                 ("vms", v, "name"),

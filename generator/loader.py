@@ -8,6 +8,7 @@ alias bomb or a recursive alias is reported, not expanded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +51,48 @@ class Document:
 
 
 class _TooBig(Exception):
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, path: PathKey = ()) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.path = path
+
+
+def field_path(loc: Iterable[str | int]) -> str:
+    """``('vms', 0, 'nics', 1, 'mac')`` -> ``vms[0].nics[1].mac``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
+
+
+def _surprising_number(node: ScalarNode) -> str | None:
+    """Why a number YAML 1.1 reads from ``node`` is not what it looks like, or None.
+
+    YAML 1.1 (PyYAML) reads ``010`` as octal 8, ``0x10`` as 16, ``1_000`` as 1000 and
+    ``1:30`` as 90 (base 60). Only plain decimals are taken; anything else, quoted or not,
+    is the operator's to write out."""
+    text = node.value
+    if node.tag == _INT_TAG and not _DECIMAL.fullmatch(text):
+        value = SafeConstructor().construct_yaml_int(node)
+        digits = text.lstrip("+-").replace("_", "").lstrip("0") or "0"
+        meant = f" ({text[0] if text[0] in '+-' else ''}{digits}?)" if digits.isdigit() else ""
+        return (
+            f"{text} is read by YAML 1.1 as {value}, which is likely not what is meant: "
+            f"write plain decimal digits{meant}, or quote it if it is text"
+        )
+    if node.tag == _FLOAT_TAG and not _PLAIN_FLOAT.fullmatch(text):
+        return f"{text} is not a plain decimal number; write it out, or quote it"
+    return None
 
 
 class _Builder:
@@ -61,43 +100,77 @@ class _Builder:
         self.constructor = SafeConstructor()
         self.lines: dict[PathKey, int] = {}
         self.nodes = 0
+        self.seen: set[int] = set()  # nodes built once already: met again, they are aliases
 
-    def build(self, node: Node, path: PathKey, depth: int) -> Any:
+    def build(self, node: Node, path: PathKey, depth: int, site: int) -> Any:
+        """Build ``node`` at ``path``. ``site`` is the line to report a problem on: where
+        the node is used in the document (an alias's own line, not its anchor's)."""
         self.nodes += 1
-        line = node.start_mark.line + 1
         if self.nodes > MAX_NODES:
-            raise _TooBig(line, f"more than {MAX_NODES} values (an alias expanding too far?)")
+            raise _TooBig(site, f"more than {MAX_NODES} values (an alias expanding too far?)")
         if depth > MAX_DEPTH:
-            raise _TooBig(line, f"nested deeper than {MAX_DEPTH} levels (a recursive alias?)")
+            raise _TooBig(site, f"nested deeper than {MAX_DEPTH} levels (a recursive alias?)")
+        aliased = id(node) in self.seen
+        self.seen.add(id(node))
         if isinstance(node, MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, path, depth, site, aliased)
         if isinstance(node, SequenceNode):
             items = []
             for index, item in enumerate(node.value):
-                self.lines.setdefault((*path, index), item.start_mark.line + 1)
-                items.append(self.build(item, (*path, index), depth + 1))
+                item_site = site if aliased or id(item) in self.seen else item.start_mark.line + 1
+                self.lines.setdefault((*path, index), item_site)
+                items.append(self.build(item, (*path, index), depth + 1, item_site))
             return items
+        assert isinstance(node, ScalarNode)
+        surprise = _surprising_number(node)
+        if surprise is not None:
+            raise _TooBig(site, surprise, path)
         return self.constructor.construct_object(node, deep=True)
 
-    def _mapping(self, node: MappingNode, path: PathKey, depth: int) -> dict[Any, Any]:
+    def _mapping(
+        self, node: MappingNode, path: PathKey, depth: int, site: int, aliased: bool
+    ) -> dict[Any, Any]:
         own: set[Any] = set()
         for key_node, _ in node.value:
-            key_line = key_node.start_mark.line + 1
+            key_line = site if aliased else key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
-                raise _TooBig(key_line, "a key must be a plain value, not a list or mapping")
+                raise _TooBig(key_line, "a key must be a plain value, not a list or mapping", path)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
+            surprise = _surprising_number(key_node)
+            if surprise is not None:
+                raise _TooBig(key_line, f"key {surprise}", path)
             key = self.constructor.construct_object(key_node)
             if key in own:
-                raise _TooBig(key_line, f"duplicate key {key!r}")
+                raise _TooBig(key_line, f"duplicate key {key!r}", path)
             own.add(key)
         self.constructor.flatten_mapping(node)  # `<<: *defaults` merges; own keys come last and win
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = self.constructor.construct_object(key_node)
-            self.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            key_line = site if aliased else key_node.start_mark.line + 1
+            self.lines[(*path, key)] = key_line
+            result[key] = self.build(value_node, (*path, key), depth + 1, key_line)
         return result
+
+
+def _explicit_tags(text: str) -> list[Problem]:
+    """Every explicit tag (``!!binary``, ``!!python/object``, a bare ``!``): a profile is
+    plain data, and a tag changes what a value means without showing it."""
+    found = []
+    for event in yaml.parse(text, Loader=_Loader):
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            mark = event.start_mark
+            found.append(
+                Problem(
+                    mark.line + 1 if mark is not None else 1,
+                    "",
+                    f"explicit YAML tag {shown} is not allowed: write the plain value",
+                )
+            )
+    return found
 
 
 def _yaml_problem(exc: yaml.YAMLError, text: str = "") -> Problem:
@@ -149,12 +222,15 @@ def load_text(text: str | bytes, source: str) -> Document:
                 )
             ],
         )
+    tags = _explicit_tags(text)
+    if tags:
+        raise ProfileError(source, tags)
     builder = _Builder()
     builder.lines[()] = root.start_mark.line + 1
     try:
-        data = builder.build(root, (), 0)
+        data = builder.build(root, (), 0, root.start_mark.line + 1)
     except _TooBig as exc:
-        raise ProfileError(source, [Problem(exc.line, "", exc.message)]) from None
+        raise ProfileError(source, [Problem(exc.line, field_path(exc.path), exc.message)]) from None
     except ConstructorError as exc:
         raise ProfileError(source, [_yaml_problem(exc)]) from None
     return Document(source=source, data=data, lines=builder.lines)

@@ -22,14 +22,27 @@ def _bad_chars(value: str) -> str:
     return " ".join(repr(c) for c in bad)
 
 
+# "all" and "default" name the kernel's per-protocol settings (/proc/sys/net/ipv4/conf/all),
+# so no interface can have them; to qemu-bridge-helper, "allow all" admits every bridge.
+RESERVED_IFNAMES = ("all", "default")
+
+
 def interface_name(value: str) -> str:
-    """A Linux interface name: 1-15 of ``[A-Za-z0-9_.-]``, never ``.`` or ``..``."""
+    """A Linux interface name: 1-15 of ``[A-Za-z0-9_.-]``, not ``.``, ``..``, ``all`` or
+    ``default``, not starting with ``-`` (a command would read it as an option)."""
     if value == "":
         raise ValueError("name is empty")
     if len(value) > IFNAME_MAX:
         raise ValueError(f"name longer than {IFNAME_MAX} characters")
     if value in (".", ".."):
         raise ValueError(f"{value!r} is not a valid interface name")
+    if value in RESERVED_IFNAMES:
+        raise ValueError(
+            f"{value!r} cannot name an interface (the kernel keeps it for its settings, and "
+            f"qemu-bridge-helper reads 'allow {value}' as every bridge)"
+        )
+    if value.startswith("-"):
+        raise ValueError("name must not start with '-' (commands would read it as an option)")
     if not _IFNAME_CHARS.fullmatch(value):
         raise ValueError(
             f"name may only contain letters, digits, '_', '.' and '-' (found {_bad_chars(value)})"
@@ -81,6 +94,7 @@ def mac_address(value: str) -> str:
 
 
 _MEMORY = re.compile(r"([1-9][0-9]*)([MG])")
+MEMORY_MAX_MIB = 16 * 1024 * 1024  # 16 TiB: more than any host has, far below what overflows
 
 
 def memory_mib(value: str) -> int:
@@ -90,8 +104,11 @@ def memory_mib(value: str) -> int:
         raise ValueError(
             f"{value!r} is not a memory size; write a whole number and M or G, like 4G or 512M"
         )
-    number, unit = int(match.group(1)), match.group(2)
-    return number * 1024 if unit == "G" else number
+    digits, unit = match.groups()
+    mib = int(digits[:12]) * (1024 if unit == "G" else 1)  # 12 digits: already too much
+    if len(digits) > 12 or mib > MEMORY_MAX_MIB:
+        raise ValueError(f"{value} is more memory than a VM can have (at most 16384G)")
+    return mib
 
 
 def memory_size(value: str) -> str:
@@ -100,13 +117,26 @@ def memory_size(value: str) -> str:
     return value.strip().upper()
 
 
+def visible_text(value: str) -> str:
+    """Free text that reaches a script or the runbook: every character shows as itself in a
+    terminal and in a review. No control characters (terminal escapes, line breaks, tabs),
+    no bidirectional overrides, zero-width or other format characters, no line or paragraph
+    separators: each of those can hide or reorder what a reviewer reads."""
+    hidden = sorted({c for c in value if not c.isprintable() and c != " "})
+    if hidden:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
+        raise ValueError(
+            f"contains characters that do not show as themselves ({codes}): "
+            "a terminal or a review would hide or reorder them"
+        )
+    return value
+
+
 def absolute_path(value: str) -> str:
-    """A host path used in a script: absolute, one line, no NUL."""
+    """A host path used in a script: absolute, one line of visible characters."""
     if not value.startswith("/"):
         raise ValueError(f"{value!r} is not an absolute path (start it with '/')")
-    if any(c in value for c in "\n\r\x00"):
-        raise ValueError("path must not contain line breaks or NUL")
-    return value
+    return visible_text(value)
 
 
 _PCI = re.compile(r"(?:([0-9a-f]{4,8}):)?([0-9a-f]{2}):([0-9a-f]{2})\.([0-9a-f])")

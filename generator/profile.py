@@ -29,7 +29,9 @@ from generator import names
 IfName = Annotated[
     str,
     AfterValidator(names.interface_name),
-    WithJsonSchema({"type": "string", "pattern": r"^(?!\.\.?$)[A-Za-z0-9_.-]{1,15}$"}),
+    WithJsonSchema(
+        {"type": "string", "pattern": r"^(?!\.\.?$)(?!all$)(?!default$)(?!-)[A-Za-z0-9_.-]{1,15}$"}
+    ),
 ]
 FileName = Annotated[
     str,
@@ -51,15 +53,25 @@ Mac = Annotated[
 AbsPath = Annotated[
     str,
     AfterValidator(names.absolute_path),
-    WithJsonSchema({"type": "string", "pattern": r"^/[^\n\r]*$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^/[^\x00-\x1f\x7f-\x9f]*$"}),
 ]
 Memory = Annotated[
     str,
     AfterValidator(names.memory_size),
-    WithJsonSchema({"type": "string", "pattern": r"^[1-9][0-9]*[MmGg]$"}),
+    WithJsonSchema({"type": "string", "pattern": r"^[1-9][0-9]{0,9}[MmGg]$"}),
 ]
 
 Distro = Literal["debian", "ubuntu", "fedora", "rhel", "arch"]
+
+
+# address ranges no network of a host can use (RFC 6890): packets to them are never routed
+SPECIAL_RANGES = (
+    (IPv4Network("0.0.0.0/8"), "'this network'"),
+    (IPv4Network("127.0.0.0/8"), "loopback"),
+    (IPv4Network("169.254.0.0/16"), "link-local"),
+    (IPv4Network("224.0.0.0/4"), "multicast"),
+    (IPv4Network("240.0.0.0/4"), "reserved, with the broadcast address"),
+)
 
 
 def _subnet(value: Any) -> IPv4Network:
@@ -75,6 +87,11 @@ def _subnet(value: Any) -> IPv4Network:
         raise ValueError(f"{value} has host bits set; the network is {net}")
     if net.prefixlen > 30:
         raise ValueError(f"{value} is too small; a NAT network needs at least a /30")
+    for special, what in SPECIAL_RANGES:
+        if net.overlaps(special):
+            raise ValueError(
+                f"{value} overlaps {special} ({what}); use a private range such as 192.168.x.0/24"
+            )
     return net
 
 
@@ -122,6 +139,11 @@ def _host_cidr(value: Any) -> IPv4Interface:
             f"{value!r} is not an address with prefix length like 192.0.2.10/24"
         ) from None
     net = iface.network
+    if net.prefixlen == 0:
+        raise ValueError(f"{value} has prefix length 0: that is every address, not a network")
+    for special, what in SPECIAL_RANGES:
+        if iface.ip in special and what != "link-local":
+            raise ValueError(f"{iface.ip} is in {special} ({what}): not a host address")
     if net.prefixlen <= 30 and iface.ip in (net.network_address, net.broadcast_address):
         raise ValueError(
             f"{value} is the network or broadcast address of {net}, not a host address"
@@ -204,7 +226,7 @@ class Vm(Strict):
     disk: AbsPath | None = None
     kernel: AbsPath | None = None  # boot this kernel directly (QEMU -kernel)
     initrd: AbsPath | None = None
-    cmdline: str | None = None
+    cmdline: Annotated[str, AfterValidator(names.visible_text)] | None = None
     display: VncDisplay | None = None
     accel: Literal["kvm", "tcg"] = "kvm"
     vhost: Literal["auto", "on", "off"] = "auto"

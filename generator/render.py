@@ -68,6 +68,19 @@ def shell_comment(value: Any) -> str:
     return "".join(c if c.isprintable() else " " for c in text)
 
 
+def markdown_code(value: Any) -> str:
+    """A Markdown code span that shows ``value`` as it is, also in a table cell: fenced with
+    more backticks than it holds, padded where it starts or ends with one, and with ``|``
+    escaped (GitHub tables split cells on it even inside code)."""
+    text = str(value)
+    if not text.isprintable():
+        raise ValueError(f"{text!r} does not show as itself in Markdown")
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".xml.j2", ".html.j2"))
 
@@ -90,6 +103,7 @@ def environment() -> jinja2.Environment:
     env.filters["shq"] = shell_quote_always
     env.filters["sh_words"] = shell_words
     env.filters["sh_comment"] = shell_comment
+    env.filters["md_code"] = markdown_code
     return env
 
 

@@ -7,7 +7,7 @@ pydantic's messages are written for programmers; here each becomes
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -17,7 +17,7 @@ from pydantic_core import ErrorDetails
 
 from generator import checks, profile
 from generator.errors import Problem, ProfileError
-from generator.loader import Document, load_file, load_text
+from generator.loader import Document, field_path, load_file, load_text
 
 
 def _network_tags() -> frozenset[str]:
@@ -81,17 +81,6 @@ def _clean_loc(loc: Sequence[str | int]) -> tuple[str | int, ...]:
     if len(parts) >= 3 and parts[0] == "networks" and parts[2] in _NETWORK_TAGS:
         del parts[2]
     return tuple(parts)
-
-
-def field_path(loc: Iterable[str | int]) -> str:
-    """``('vms', 0, 'nics', 1, 'mac')`` -> ``vms[0].nics[1].mac``."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def _short(value: Any) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -157,3 +158,26 @@ def test_a_planted_compiled_template_is_never_run(
         render.environment.cache_clear()
     assert "PLANTED" not in files["README.md"].text and "42" not in files["README.md"].text
     assert files["README.md"].text.startswith("# ")
+
+
+@pytest.mark.parametrize("value", ["/rom/a.bin", "/rom/a`b.bin", "/rom/``x|y.bin", "/rom/ends`"])
+def test_markdown_code_shows_the_value_in_a_table_cell(value: str) -> None:
+    cell = render.markdown_code(value)
+    row = f"| {cell} | b |"
+    cells = re.split(r"(?<!\\)\|", row)
+    assert len(cells) == 4, row
+    fence = re.match(r"`+", cell)
+    assert fence is not None
+    inner = cell[len(fence.group()) : -len(fence.group())]
+    assert inner.strip(" ").replace("\\|", "|") == value
+    assert "`" * len(fence.group()) not in inner
+
+
+def test_a_romfile_reaches_the_runbook_as_code() -> None:
+    text = BASE_PROFILE.replace(
+        "networks:\n",
+        'networks:\n  nic:\n    type: passthrough\n    device: "81:00.0"\n'
+        '    romfile: "/rom/a`b|c.rom"\n',
+    )
+    readme = files_by_path(render.render(plan.build(parse_text(text))))["README.md"]
+    assert "| ``/rom/a`b\\|c.rom`` |" in readme.text

@@ -229,3 +229,28 @@ def test_launch_names_what_is_missing(bundles: Path) -> None:
     assert result.returncode == 1
     assert "missing: bridge virbr0 does not exist: run setup-nat-default.sh" in result.stderr
     assert "VM ubuntu1904 not started: fix the above first" in result.stderr
+
+
+def test_a_bundle_that_needs_one_command_passes_shellcheck(tmp_path: Path) -> None:
+    """preflight's command loop over a single command (shellcheck's SC2043 once fired here)."""
+    profile = tmp_path / "solo.yaml"
+    profile.write_text("name: solo\nvms:\n  - {name: vm1, memory: 1G}\n")
+    assert write_bundles([profile], tmp_path / "out", lambda _: None, print).code == 0
+    found = scripts(tmp_path / "out")
+    result = subprocess.run(
+        [require_tool(SHELLCHECK), "--norc", "--severity=style", "--shell=bash", *map(str, found)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_script_takes_dry_run(bundles: Path) -> None:
+    """What the README promises: --dry-run is understood by every script (preflight too,
+    which changes nothing either way). Only the parsing is tried here: --help after it."""
+    for script in scripts(bundles):
+        result = subprocess.run(
+            ["bash", str(script), "--dry-run", "--help"], capture_output=True, text=True
+        )
+        assert result.returncode == 0, f"{script}: {result.stderr}"
+        assert "--dry-run" in result.stdout, script

@@ -16,17 +16,21 @@ fail() { printf 'FAIL  %s\n' "$*"; failed=$((failed + 1)); }
 
 usage() {
   cat <<USAGE
-Usage: $PROG
+Usage: $PROG [--dry-run]
 Checks, without changing anything, what this bundle needs and what could go wrong on
 this host. One line per check: PASS, WARN (works, but read the advice) or FAIL (fix it
 first). Exits 1 if anything failed. Run it as root to see the firewall too.
+  -n, --dry-run  the same checks (this script never changes anything)
 USAGE
 }
-case ${1:-} in
-  -h|--help) usage; exit 0 ;;
-  "") ;;
-  *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
-esac
+while (( $# )); do
+  case $1 in
+    -h|--help) usage; exit 0 ;;
+    -n|--dry-run) ;;
+    *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -63,7 +67,8 @@ ssh_dev=""
 default_devs=$(default_route_devs)
 
 # --- commands --------------------------------------------------------------------------
-for command in ip modprobe qemu-system-x86_64; do
+commands=(ip modprobe qemu-system-x86_64)
+for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
   else
