@@ -306,9 +306,9 @@ def test_nmcli_setup_on_a_fresh_host(tmp_path: Path) -> None:
         " ethernet.cloned-mac-address 02:e2:e0:00:00:02 connection.autoconnect yes connection.autoconnect-slaves 1",
         "nmcli connection add type ethernet con-name br0-port-enp3s0f1 ifname enp3s0f1 master br0"
         " slave-type bridge connection.autoconnect yes",
-        f"nmcli connection modify {WIRED['uuid']} connection.autoconnect no",
-        "nmcli connection up br0-port-enp3s0f1",
-        "nmcli connection up br0",
+        f"nmcli connection modify uuid {WIRED['uuid']} connection.autoconnect no",
+        "nmcli connection up id br0-port-enp3s0f1",
+        "nmcli connection up id br0",
     ]
 
 
@@ -378,7 +378,7 @@ def test_nmcli_teardown_deletes_both_profiles_in_one_detached_step(tmp_path: Pat
     result = host.run(out / "teardown-bridge-lan.sh", "--dry-run")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        f"nmcli connection delete {port['uuid']} {bridge['uuid']}",
+        f"nmcli connection delete uuid {port['uuid']} uuid {bridge['uuid']}",
         "rm -f -- /var/lib/qemu-netgen/lab/lan.state",
     ]
 

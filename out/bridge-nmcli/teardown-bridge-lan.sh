@@ -143,10 +143,12 @@ done
 # give_back UUID-OR-EMPTY PROFILE...: delete the bridge's profiles, then bring the
 # uplink's own profile up again; run detached.
 give_back() {
-  local again=$1
+  local again=$1 uuid
+  local -a refs=()
   shift
-  (( $# == 0 )) || run nmcli connection delete "$@"
-  [[ -z $again ]] || run nmcli connection up "$again"
+  for uuid in "$@"; do refs+=(uuid "$uuid"); done
+  (( $# == 0 )) || run nmcli connection delete "${refs[@]}"
+  [[ -z $again ]] || run nmcli connection up uuid "$again"
 }
 if (( DETACHED )); then
   [[ ${1:-} == give_back ]] || usage_error "--detached takes: give_back"
@@ -174,9 +176,9 @@ fi
 again=""
 for entry in "${OLD[@]}"; do
   read -r uuid autoconnect was_active <<<"$entry"
-  nmcli -g connection.uuid connection show "$uuid" >/dev/null 2>&1 || { note "profile $uuid is gone; skipping it"; continue; }
-  if [[ $(nmcli -g connection.autoconnect connection show "$uuid") != "$autoconnect" ]]; then
-    run nmcli connection modify "$uuid" connection.autoconnect "$autoconnect"
+  nmcli -g connection.uuid connection show uuid "$uuid" >/dev/null 2>&1 || { note "profile $uuid is gone; skipping it"; continue; }
+  if [[ $(nmcli -g connection.autoconnect connection show uuid "$uuid") != "$autoconnect" ]]; then
+    run nmcli connection modify uuid "$uuid" connection.autoconnect "$autoconnect"
   fi
   [[ $was_active != 1 ]] || again=$uuid
 done

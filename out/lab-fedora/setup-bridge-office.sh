@@ -149,8 +149,8 @@ done
 
 # activate: the port, then the bridge; run detached.
 activate() {
-  run nmcli connection up "$PORT"
-  run nmcli connection up "$CON"
+  run nmcli connection up id "$PORT"
+  run nmcli connection up id "$CON"
 }
 if (( DETACHED )); then
   [[ ${1:-} == activate ]] || usage_error "--detached takes: activate"
@@ -179,11 +179,11 @@ else
   OLD=()
   while IFS=: read -r uuid type; do
     [[ $type == 802-3-ethernet ]] || continue
-    name=$(nmcli -g connection.id connection show "$uuid")
+    name=$(nmcli -g connection.id connection show uuid "$uuid")
     [[ $name != "$PORT" ]] || continue
-    ifname=$(nmcli -g connection.interface-name connection show "$uuid")
+    ifname=$(nmcli -g connection.interface-name connection show uuid "$uuid")
     [[ $ifname == "$UPLINK" || ( -n $active && $name == "$active" ) ]] || continue
-    autoconnect=$(nmcli -g connection.autoconnect connection show "$uuid")
+    autoconnect=$(nmcli -g connection.autoconnect connection show uuid "$uuid")
     is_active=0
     [[ -n $active && $name == "$active" ]] && is_active=1
     OLD+=("$uuid $autoconnect $is_active")
@@ -212,14 +212,14 @@ undo_unfinished() {
   (( changing && ! DRY_RUN )) || return 0
   trap - EXIT
   note "stopped before the end (exit $rc); putting $UPLINK's profiles back"
-  for uuid in "${added[@]}"; do nmcli --wait 15 connection delete "$uuid" >/dev/null 2>&1 || true; done
+  for uuid in "${added[@]}"; do nmcli --wait 15 connection delete uuid "$uuid" >/dev/null 2>&1 || true; done
   for entry in "${OLD[@]}"; do
     read -r uuid autoconnect was_active <<<"$entry"
-    nmcli connection modify "$uuid" connection.autoconnect "$autoconnect" >/dev/null 2>&1 || true
+    nmcli connection modify uuid "$uuid" connection.autoconnect "$autoconnect" >/dev/null 2>&1 || true
     [[ $was_active != 1 ]] || again=$uuid
   done
   if [[ -n $again ]]; then  # (an `a || b &` would run in a subshell holding our output)
-    setsid nmcli connection up "$again" </dev/null >>"$STATE.log" 2>&1 &
+    setsid nmcli connection up uuid "$again" </dev/null >>"$STATE.log" 2>&1 &
   fi
   (( ! recorded_now )) || rm -f -- "$STATE"
   exit 1
@@ -229,7 +229,7 @@ trap 'exit 130' INT TERM
 
 con_uuid=$(uuid_of "$CON")
 if [[ -n $con_uuid ]]; then
-  run nmcli connection modify "$con_uuid" "${bridge_props[@]}"
+  run nmcli connection modify uuid "$con_uuid" "${bridge_props[@]}"
 else
   run nmcli connection add type bridge con-name "$CON" ifname "$BRIDGE" "${bridge_props[@]}"
   (( DRY_RUN )) || added+=("$(uuid_of "$CON")")
@@ -237,7 +237,7 @@ fi
 port_uuid=$(uuid_of "$PORT")
 if [[ -n $port_uuid ]]; then
   # NetworkManager 1.42 knows master/slave-type, not controller/port-type (1.46+)
-  run nmcli connection modify "$port_uuid" connection.master "$CON" connection.slave-type bridge "${port_props[@]}"
+  run nmcli connection modify uuid "$port_uuid" connection.master "$CON" connection.slave-type bridge "${port_props[@]}"
 else
   run nmcli connection add type ethernet con-name "$PORT" ifname "$UPLINK" master "$CON" slave-type bridge "${port_props[@]}"
   (( DRY_RUN )) || added+=("$(uuid_of "$PORT")")
@@ -245,8 +245,8 @@ fi
 
 for entry in "${OLD[@]}"; do
   uuid=${entry%% *}
-  if [[ $(nmcli -g connection.autoconnect connection show "$uuid" 2>/dev/null) != no ]]; then
-    run nmcli connection modify "$uuid" connection.autoconnect no
+  if [[ $(nmcli -g connection.autoconnect connection show uuid "$uuid" 2>/dev/null) != no ]]; then
+    run nmcli connection modify uuid "$uuid" connection.autoconnect no
   fi
 done
 
