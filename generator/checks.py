@@ -7,7 +7,7 @@ at the field to fix and all of them are reported at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from ipaddress import IPv4Address, IPv4Network
+from ipaddress import IPv4Network
 
 from generator import names
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile
@@ -16,15 +16,10 @@ Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
 
 
-def gateway_of(net: NatNetwork) -> IPv4Address:
-    """The gateway a NAT network uses: as given, or the subnet's first host."""
-    return net.gateway if net.gateway is not None else net.subnet.network_address + 1
-
-
 def _nat_addresses(name: str, net: NatNetwork) -> Found:
     base: Path = ("networks", name)
     subnet = net.subnet
-    gateway = gateway_of(net)
+    gateway = net.gateway_address
     reserved = {
         subnet.network_address: "the network address",
         subnet.broadcast_address: "the broadcast address",

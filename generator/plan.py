@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from ipaddress import IPv4Address
 
 from generator import names
-from generator.checks import gateway_of
 from generator.distros import DISTROS, DistroFacts
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
 
@@ -101,6 +100,10 @@ class BridgePlan:
     state_path: str  # where the apply script records what it changed, for the undo
     connection: str  # nmcli: the bridge profile's name
     port_connection: str  # nmcli: the uplink's port profile's name
+    ipv4_settings: tuple[str, ...]  # nmcli: the bridge profile's ipv4.* properties and values
+    over_ssh: str  # preflight: what to do when the SSH session runs over the uplink
+    on_default_route: str  # preflight: what follows when the default route uses the uplink
+    nm_check: str  # preflight: the NetworkManager check this method needs (a template)
 
     @property
     def dhcp(self) -> bool:
@@ -133,10 +136,11 @@ class VfioPlan:
 
 @dataclass(frozen=True)
 class QemuArg:
-    """One word of the QEMU command line; ``vhost`` words get ``,vhost=on|off`` at run time."""
+    """One word of the QEMU command line. ``runtime`` is appended to it as the launch
+    script expands it (``,vhost=$vhost``: decided on the host, where /dev/vhost-net is)."""
 
     text: str
-    vhost: bool = False
+    runtime: str = ""
 
 
 @dataclass(frozen=True)
@@ -151,10 +155,20 @@ class NicPlan:
 
 
 @dataclass(frozen=True)
+class DeviceCheck:
+    """A preflight check of a device node under /dev that a VM needs."""
+
+    device: str  # kvm | vhost-net
+    level: str  # fail | warn: what a missing device is for this VM
+    message: str  # what preflight says then, with what to do about it
+
+
+@dataclass(frozen=True)
 class VmPlan:
     name: str
     memory: str
     memory_mib: int
+    memory_kib: int  # what vfio pins, as `ulimit -l` counts
     cpus: int
     accel: str
     vhost: str
@@ -164,6 +178,7 @@ class VmPlan:
     vfio: tuple[VfioPlan, ...]
     args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
     launch_path: str
+    device_checks: tuple[DeviceCheck, ...]
 
     @property
     def bridges(self) -> tuple[str, ...]:
@@ -217,7 +232,7 @@ class Plan:
     @property
     def checks_devices(self) -> bool:
         """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
-        return any(vm.accel == "kvm" or (vm.nics and vm.vhost != "off") for vm in self.vms)
+        return any(vm.device_checks for vm in self.vms)
 
     @property
     def commands(self) -> tuple[str, ...]:
@@ -289,14 +304,16 @@ def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> V
             lines.append(_line("-device", spec))
             continue
         netdev = f"tap,id={dev.id},br={dev.bridge},helper={_qemu_value(facts.bridge_helper)}"
-        lines.append((QemuArg("-netdev"), QemuArg(netdev, vhost=True)))
+        lines.append((QemuArg("-netdev"), QemuArg(netdev, runtime=",vhost=$vhost")))
         lines.append(_line("-device", f"{dev.device},netdev={dev.id},mac={dev.mac}"))
     if not nics:
         lines.append(_line("-nic", "none"))
+    memory_mib = names.memory_mib(vm.memory)
     return VmPlan(
         name=vm.name,
         memory=memory,
-        memory_mib=names.memory_mib(vm.memory),
+        memory_mib=memory_mib,
+        memory_kib=memory_mib * 1024,
         cpus=vm.cpus,
         accel=vm.accel,
         vhost=vm.vhost,
@@ -306,7 +323,30 @@ def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> V
         vfio=tuple(d for d in devices if isinstance(d, VfioPlan)),
         args=tuple(lines),
         launch_path=f"launch-{vm.name}.sh",
+        device_checks=_device_checks(vm, bool(nics)),
     )
+
+
+def _device_checks(vm: Vm, has_nics: bool) -> tuple[DeviceCheck, ...]:
+    """What preflight checks under /dev for ``vm``, and whether a missing device fails."""
+    checks = []
+    if vm.accel == "kvm":
+        checks.append(
+            DeviceCheck(
+                "kvm",
+                "fail",
+                "/dev/kvm is missing or not accessible: enable virtualization in the firmware "
+                "and load kvm_intel/kvm_amd (or set accel: tcg)",
+            )
+        )
+    vhost = "/dev/vhost-net is not accessible: modprobe vhost_net"
+    if has_nics and vm.vhost == "on":
+        checks.append(DeviceCheck("vhost-net", "fail", vhost))
+    elif has_nics and vm.vhost == "auto":
+        checks.append(
+            DeviceCheck("vhost-net", "warn", f"{vhost} (without it the VM's network runs slower)")
+        )
+    return tuple(checks)
 
 
 def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
@@ -315,7 +355,7 @@ def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
         uuid=network_uuid(name),
         bridge=net.bridge,
         mac=mac,
-        address=str(gateway_of(net)),
+        address=str(net.gateway_address),
         netmask=str(net.subnet.netmask),
         prefix=net.subnet.prefixlen,
         subnet=str(net.subnet),
@@ -357,6 +397,35 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         state_path=f"{state_dir}/{bundle}/{name}.state",
         connection=net.bridge,
         port_connection=f"{net.bridge}-port-{net.uplink}",
+        ipv4_settings=_ipv4_settings(net),
+        over_ssh=(
+            "run it with --confirm-within 120"
+            if net.method == "ip"
+            else "it activates in one detached step; keep a console at hand"
+        ),
+        on_default_route=(
+            f"the host's network moves to {net.bridge}"
+            + (" (over SSH: --confirm-within 120)" if net.method == "ip" else "")
+        ),
+        nm_check=f"preflight/nm-{net.method}.sh.j2",
+    )
+
+
+def _ipv4_settings(net: BridgeNetwork) -> tuple[str, ...]:
+    """The bridge profile's IPv4 in nmcli's words: DHCP, or the profile's static address
+    (every property set, so an updated profile loses what an older one had)."""
+    address = net.address
+    if address is None:
+        return ("ipv4.method", "auto", "ipv4.addresses", "", "ipv4.gateway", "", "ipv4.dns", "")
+    return (
+        "ipv4.method",
+        "manual",
+        "ipv4.addresses",
+        str(address.cidr),
+        "ipv4.gateway",
+        str(address.gateway) if address.gateway else "",
+        "ipv4.dns",
+        ",".join(str(d) for d in address.dns),
     )
 
 

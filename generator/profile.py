@@ -128,6 +128,11 @@ class NatNetwork(Strict):
     hosts: list[DhcpHost] = Field(default_factory=list)
     autostart: bool = True
 
+    @property
+    def gateway_address(self) -> IPv4Address:
+        """The gateway the network uses: as given, or the subnet's first host."""
+        return self.gateway if self.gateway is not None else self.subnet.network_address + 1
+
 
 def _host_cidr(value: Any) -> IPv4Interface:
     if not isinstance(value, str) or "/" not in value:

@@ -52,7 +52,24 @@ def shell_quote_always(value: Any) -> str:
     text = str(value)
     if "$" in text or "`" in text or "\\" in text:
         return '"' + re.sub(r'([\\"$`])', r"\\\1", text) + '"'
+    if "'" in text and '"' not in text:  # "the host's network" reads better than '\''
+        return '"' + text + '"'
     return "'" + text.replace("'", "'\"'\"'") + "'"
+
+
+_EXPANSION = re.compile(r"[A-Za-z0-9_,=.:-]*\$[A-Za-z_][A-Za-z0-9_]*")
+
+
+def shell_expansion(value: Any) -> str:
+    """A fixed text ending in one of the script's own variables (``,vhost=$vhost``), double
+    quoted so the variable expands when the script runs; "" stays empty. Nothing else
+    passes: this filter is for the plan's own constants, never for profile values."""
+    text = str(value)
+    if text == "":
+        return ""
+    if not _EXPANSION.fullmatch(text):
+        raise ValueError(f"{text!r} is not a text and one variable for sh_expand")
+    return f'"{text}"'
 
 
 def shell_words(values: Any) -> str:
@@ -103,6 +120,7 @@ def environment() -> jinja2.Environment:
     env.filters["shq"] = shell_quote_always
     env.filters["sh_words"] = shell_words
     env.filters["sh_comment"] = shell_comment
+    env.filters["sh_expand"] = shell_expansion
     env.filters["md_code"] = markdown_code
     return env
 

@@ -99,7 +99,7 @@ def test_free_text_never_escapes_its_quotes(
             check=True,
         )
         expected = [
-            a.text + (",vhost=off" if a.vhost else "") for line in built.vms[0].args for a in line
+            a.text + a.runtime.replace("$vhost", "off") for line in built.vms[0].args for a in line
         ]
         # the printed command, read back by bash (which would also run any escaped sentinel)
         words = subprocess.run(

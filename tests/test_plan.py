@@ -122,9 +122,12 @@ def test_qemu_command_line() -> None:
         ["-netdev", "tap,id=net2,br=virbr0,helper=/usr/lib/qemu/qemu-bridge-helper"],
         ["-device", "virtio-net-pci,netdev=net2,mac=52:54:00:aa:00:01"],
     ]
-    vhost = [a.text for line in vm.args for a in line if a.vhost]
+    vhost = [a.text for line in vm.args for a in line if a.runtime == ",vhost=$vhost"]
     assert vhost == [w[1] for w in words if w[0] == "-netdev"]
-    assert vm.memory_mib == 512
+    assert [a.runtime for line in vm.args for a in line if a.text not in vhost] == [""] * (
+        sum(len(line) for line in vm.args) - len(vhost)
+    )
+    assert (vm.memory_mib, vm.memory_kib) == (512, 512 * 1024)
 
 
 def test_vm_without_nics_or_display() -> None:

@@ -257,9 +257,32 @@ def test_passthrough_group_and_iommu(tmp_path: Path) -> None:
     code, lines = host.preflight(PASSED)
     assert code == 1
     assert (
-        f"FAIL  enp129s0f0 ({NIC_A}) in the group carries the default route: passing it through cuts the host off"
-        in lines
+        f"FAIL  enp129s0f0 ({NIC_A}) in the group carries the default route: passing it "
+        "through cuts the host off (bind-vfio-nic81.sh refuses it without --force)"
+    ) in lines
+
+
+def test_preflight_and_bind_apply_one_cut_off_rule(tmp_path: Path) -> None:
+    """A group member with an address: the bind script refuses it, so preflight fails it
+    (it used to pass it); both say it in the same words."""
+    host = Host(tmp_path)
+    host.sys.device(NIC_A, 12, ifname="enp129s0f0")
+    host.net["links"]["enp129s0f0"] = {"mac": "02:00:00:00:00:01", "addrs": ["10.0.0.5/24"]}
+    code, lines = host.preflight(PASSED)
+    assert code == 1
+    assert (
+        f"FAIL  enp129s0f0 ({NIC_A}) in the group has address(es) 10.0.0.5/24: passing it "
+        "through cuts the host off (bind-vfio-nic81.sh refuses it without --force)"
+    ) in lines
+    bundle = host.dir / "bundle"
+    bind = subprocess.run(
+        ["bash", str(bundle / "bind-vfio-nic81.sh"), "--dry-run"],
+        capture_output=True,
+        text=True,
+        env=host.env,
     )
+    assert bind.returncode == 1
+    assert f"refusing: enp129s0f0 ({NIC_A}) has address(es) 10.0.0.5/24" in bind.stderr
 
 
 def test_preflight_changes_nothing(tmp_path: Path) -> None:

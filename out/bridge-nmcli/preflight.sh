@@ -5,6 +5,7 @@ set -euo pipefail
 # Every check below runs whatever the one before found: a check reports, it never exits.
 
 PROG=${0##*/}
+DRY_RUN=0
 # Tests point these at prepared trees; on a host they are /sys, /proc and /dev.
 SYS=${QEMU_NETGEN_SYSFS:-/sys}
 PROC=${QEMU_NETGEN_PROCFS:-/proc}
@@ -24,14 +25,16 @@ first). Exits 1 if anything failed. Run it as root to see the firewall too.
   -n, --dry-run  the same checks (this script never changes anything)
 USAGE
 }
+usage_error() { printf '%s: %s\n' "$PROG" "$*" >&2; usage >&2; exit 2; }
 while (( $# )); do
   case $1 in
+    -n|--dry-run) DRY_RUN=1 ;;
     -h|--help) usage; exit 0 ;;
-    -n|--dry-run) ;;
-    *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
   shift
 done
+(( ! DRY_RUN )) || printf '%s: --dry-run: the same read-only checks\n' "$PROG" >&2
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -61,11 +64,35 @@ dev_of_route() {
 default_route_devs() {
   ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
 }
+# Who reaches this host through which interface: the SSH session this runs in, and the
+# default routes. Read once; cut_off_reasons uses them.
 ssh_peer=${SSH_CONNECTION:-}
 ssh_peer=${ssh_peer%% *}
 ssh_dev=""
 [[ -z $ssh_peer ]] || ssh_dev=$(dev_of_route "$ssh_peer")
 default_devs=$(default_route_devs)
+
+# cut_off_reasons IFNAME: why taking IFNAME away from the host (passing its NIC through)
+# would cut the host off, one reason a line; nothing when it would not. The one rule that
+# both preflight and the bind script apply.
+cut_off_reasons() {
+  local ifname=$1 master addrs
+  if [[ -e $SYS/class/net/$ifname/master ]]; then
+    master=$(readlink "$SYS/class/net/$ifname/master")
+    printf 'is a port of bridge %s\n' "${master##*/}"
+  fi
+  if grep -qxF -- "$ifname" <<<"$default_devs"; then
+    printf 'carries the default route\n'
+  fi
+  if [[ -n $ssh_dev && $ssh_dev == "$ifname" ]]; then
+    printf 'carries this SSH session (from %s)\n' "$ssh_peer"
+  fi
+  addrs=$(ip -o addr show dev "$ifname" scope global 2>/dev/null | awk '{ print $4 }' | paste -sd ' ' -)
+  if [[ -n $addrs ]]; then
+    printf 'has address(es) %s\n' "$addrs"
+  fi
+  return 0
+}
 
 # --- commands --------------------------------------------------------------------------
 commands=(ip nmcli qemu-system-x86_64)
@@ -80,6 +107,7 @@ done
 # --- bridge br0 on enp3s0f1 (nmcli) ---------------------------------
 uplink=enp3s0f1
 bridge=br0
+apply='setup-bridge-lan.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
@@ -96,13 +124,14 @@ else
     fail "$bridge already exists and $uplink is not its port: pick another bridge name, or remove it"
   fi
   if [[ -n $ssh_dev && $ssh_dev == "$uplink" ]]; then
-    warn "this SSH session (from $ssh_peer) runs over $uplink, which setup-bridge-lan.sh makes a bridge port: it activates in one detached step; keep a console at hand"
+    warn "this SSH session (from $ssh_peer) runs over $uplink, which $apply makes a bridge port: "'it activates in one detached step; keep a console at hand'
   elif grep -qxF -- "$uplink" <<<"$default_devs"; then
-    warn "the default route uses $uplink, which setup-bridge-lan.sh makes a bridge port: the host's network moves to $bridge"
+    warn "the default route uses $uplink, which $apply makes a bridge port: ""the host's network moves to br0"
   else
     pass "neither this session nor the default route depends on $uplink"
   fi
 fi
+# method nmcli: NetworkManager makes the bridge
 if [[ $(nmcli -t -f RUNNING general 2>/dev/null) == running ]]; then
   pass "NetworkManager is running"
 else
@@ -147,11 +176,15 @@ else
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------
-if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then pass "/dev/kvm is accessible"; else fail "/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)"; fi
-if [[ -r $DEVFS/vhost-net && -w $DEVFS/vhost-net ]]; then
-  pass "/dev/vhost-net is accessible"
+if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then
+  pass '/dev/kvm is accessible'
 else
-warn "/dev/vhost-net is not accessible: modprobe vhost_net (without it the VM's network runs slower)"
+  fail '/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)'
+fi
+if [[ -r $DEVFS/vhost-net && -w $DEVFS/vhost-net ]]; then
+  pass '/dev/vhost-net is accessible'
+else
+  warn "/dev/vhost-net is not accessible: modprobe vhost_net (without it the VM's network runs slower)"
 fi
 
 printf 'preflight: %d PASS, %d WARN, %d FAIL\n' "$passed" "$warned" "$failed"

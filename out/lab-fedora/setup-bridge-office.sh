@@ -119,6 +119,7 @@ STP=no
 FORWARD_DELAY=0  # seconds, as NetworkManager takes it
 MTU=''
 IPV4=(ipv4.method manual ipv4.addresses 192.0.2.10/24 ipv4.gateway 192.0.2.1 ipv4.dns 192.0.2.1)
+WAIT_FOR_LEASE=0  # DHCP: the bridge is ready once it has a lease
 
 usage() {
   cat <<USAGE
@@ -261,5 +262,7 @@ else
   detached activate
   wait_for "$BRIDGE coming up with $UPLINK as its port" bridged
 fi
+has_ipv4() { [[ -n $(device_field "$BRIDGE" IP4.ADDRESS) ]]; }
+(( ! WAIT_FOR_LEASE )) || wait_for "a DHCP lease on $BRIDGE" has_ipv4
 changing=0
 (( DRY_RUN )) || note "ok: $BRIDGE is up with $UPLINK as its port: $(device_field "$BRIDGE" IP4.ADDRESS)"

@@ -57,8 +57,8 @@ USAGE
 while (( $# )); do
   case $1 in
     -n|--dry-run) DRY_RUN=1 ;;
-    -h|--help) usage; exit 0 ;;
     --) shift; EXTRA=("$@"); break ;;
+    -h|--help) usage; exit 0 ;;
     *) usage_error "unknown argument: $1" ;;
   esac
   shift

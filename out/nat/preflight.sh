@@ -5,6 +5,7 @@ set -euo pipefail
 # Every check below runs whatever the one before found: a check reports, it never exits.
 
 PROG=${0##*/}
+DRY_RUN=0
 # Tests point these at prepared trees; on a host they are /sys, /proc and /dev.
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}
 passed=0 warned=0 failed=0
@@ -22,14 +23,16 @@ first). Exits 1 if anything failed. Run it as root to see the firewall too.
   -n, --dry-run  the same checks (this script never changes anything)
 USAGE
 }
+usage_error() { printf '%s: %s\n' "$PROG" "$*" >&2; usage >&2; exit 2; }
 while (( $# )); do
   case $1 in
+    -n|--dry-run) DRY_RUN=1 ;;
     -h|--help) usage; exit 0 ;;
-    -n|--dry-run) ;;
-    *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
   shift
 done
+(( ! DRY_RUN )) || printf '%s: --dry-run: the same read-only checks\n' "$PROG" >&2
 
 
 # --- commands --------------------------------------------------------------------------
@@ -60,7 +63,6 @@ else
   pass "$acl is readable"
 fi
 
-# --- NAT network default (192.168.122.0/24) ----------------------------------------
 ip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }
 overlaps() {  # overlaps A/LEN B/LEN
   local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask
@@ -68,6 +70,8 @@ overlaps() {  # overlaps A/LEN B/LEN
   mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))
   (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))
 }
+
+# --- NAT network default (192.168.122.0/24) ----------------------------------------
 subnet=192.168.122.0/24
 nat_bridge=virbr0
 clash=""
@@ -84,11 +88,15 @@ else
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------
-if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then pass "/dev/kvm is accessible"; else fail "/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)"; fi
-if [[ -r $DEVFS/vhost-net && -w $DEVFS/vhost-net ]]; then
-  pass "/dev/vhost-net is accessible"
+if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then
+  pass '/dev/kvm is accessible'
 else
-warn "/dev/vhost-net is not accessible: modprobe vhost_net (without it the VM's network runs slower)"
+  fail '/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)'
+fi
+if [[ -r $DEVFS/vhost-net && -w $DEVFS/vhost-net ]]; then
+  pass '/dev/vhost-net is accessible'
+else
+  warn "/dev/vhost-net is not accessible: modprobe vhost_net (without it the VM's network runs slower)"
 fi
 
 printf 'preflight: %d PASS, %d WARN, %d FAIL\n' "$passed" "$warned" "$failed"

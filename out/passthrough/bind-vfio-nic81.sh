@@ -197,30 +197,43 @@ mapfile -t MEMBERS < <(members "$group")
 note "IOMMU group $group: ${MEMBERS[*]}"
 
 # Would taking a member away cut the host off its network?
-peer=${SSH_CONNECTION:-}
-peer=${peer%% *}
+# Who reaches this host through which interface: the SSH session this runs in, and the
+# default routes. Read once; cut_off_reasons uses them.
+ssh_peer=${SSH_CONNECTION:-}
+ssh_peer=${ssh_peer%% *}
 ssh_dev=""
-[[ -z $peer ]] || ssh_dev=$(dev_of_route "$peer")
+[[ -z $ssh_peer ]] || ssh_dev=$(dev_of_route "$ssh_peer")
 default_devs=$(default_route_devs)
+
+# cut_off_reasons IFNAME: why taking IFNAME away from the host (passing its NIC through)
+# would cut the host off, one reason a line; nothing when it would not. The one rule that
+# both preflight and the bind script apply.
+cut_off_reasons() {
+  local ifname=$1 master addrs
+  if [[ -e $SYS/class/net/$ifname/master ]]; then
+    master=$(readlink "$SYS/class/net/$ifname/master")
+    printf 'is a port of bridge %s\n' "${master##*/}"
+  fi
+  if grep -qxF -- "$ifname" <<<"$default_devs"; then
+    printf 'carries the default route\n'
+  fi
+  if [[ -n $ssh_dev && $ssh_dev == "$ifname" ]]; then
+    printf 'carries this SSH session (from %s)\n' "$ssh_peer"
+  fi
+  addrs=$(ip -o addr show dev "$ifname" scope global 2>/dev/null | awk '{ print $4 }' | paste -sd ' ' -)
+  if [[ -n $addrs ]]; then
+    printf 'has address(es) %s\n' "$addrs"
+  fi
+  return 0
+}
 refuse=()
 for member in "${MEMBERS[@]}"; do
   for netdir in "$SYS/bus/pci/devices/$member/net/"*; do
     [[ -e $netdir ]] || continue
     ifname=${netdir##*/}
-    if [[ -e $SYS/class/net/$ifname/master ]]; then
-      master=$(readlink "$SYS/class/net/$ifname/master")
-      refuse+=("$ifname ($member) is a port of bridge ${master##*/}")
-    fi
-    if grep -qxF -- "$ifname" <<<"$default_devs"; then
-      refuse+=("$ifname ($member) carries the default route")
-    fi
-    if [[ -n $ssh_dev && $ssh_dev == "$ifname" ]]; then
-      refuse+=("$ifname ($member) carries this SSH session (from $peer)")
-    fi
-    addrs=$(ip -o addr show dev "$ifname" scope global 2>/dev/null | awk '{ print $4 }' | paste -sd ' ' -)
-    if [[ -n $addrs ]]; then
-      refuse+=("$ifname ($member) has address(es) $addrs")
-    fi
+    while read -r reason; do
+      refuse+=("$ifname ($member) $reason")
+    done < <(cut_off_reasons "$ifname")
   done
 done
 if (( ${#refuse[@]} )); then

@@ -5,6 +5,7 @@ set -euo pipefail
 # Every check below runs whatever the one before found: a check reports, it never exits.
 
 PROG=${0##*/}
+DRY_RUN=0
 # Tests point these at prepared trees; on a host they are /sys, /proc and /dev.
 SYS=${QEMU_NETGEN_SYSFS:-/sys}
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}
@@ -23,14 +24,16 @@ first). Exits 1 if anything failed. Run it as root to see the firewall too.
   -n, --dry-run  the same checks (this script never changes anything)
 USAGE
 }
+usage_error() { printf '%s: %s\n' "$PROG" "$*" >&2; usage >&2; exit 2; }
 while (( $# )); do
   case $1 in
+    -n|--dry-run) DRY_RUN=1 ;;
     -h|--help) usage; exit 0 ;;
-    -n|--dry-run) ;;
-    *) printf '%s: unknown argument: %s\n' "$PROG" "$1" >&2; usage >&2; exit 2 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
   shift
 done
+(( ! DRY_RUN )) || printf '%s: --dry-run: the same read-only checks\n' "$PROG" >&2
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -60,11 +63,35 @@ dev_of_route() {
 default_route_devs() {
   ip -4 route show default 2>/dev/null | awk '{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }' || true
 }
+# Who reaches this host through which interface: the SSH session this runs in, and the
+# default routes. Read once; cut_off_reasons uses them.
 ssh_peer=${SSH_CONNECTION:-}
 ssh_peer=${ssh_peer%% *}
 ssh_dev=""
 [[ -z $ssh_peer ]] || ssh_dev=$(dev_of_route "$ssh_peer")
 default_devs=$(default_route_devs)
+
+# cut_off_reasons IFNAME: why taking IFNAME away from the host (passing its NIC through)
+# would cut the host off, one reason a line; nothing when it would not. The one rule that
+# both preflight and the bind script apply.
+cut_off_reasons() {
+  local ifname=$1 master addrs
+  if [[ -e $SYS/class/net/$ifname/master ]]; then
+    master=$(readlink "$SYS/class/net/$ifname/master")
+    printf 'is a port of bridge %s\n' "${master##*/}"
+  fi
+  if grep -qxF -- "$ifname" <<<"$default_devs"; then
+    printf 'carries the default route\n'
+  fi
+  if [[ -n $ssh_dev && $ssh_dev == "$ifname" ]]; then
+    printf 'carries this SSH session (from %s)\n' "$ssh_peer"
+  fi
+  addrs=$(ip -o addr show dev "$ifname" scope global 2>/dev/null | awk '{ print $4 }' | paste -sd ' ' -)
+  if [[ -n $addrs ]]; then
+    printf 'has address(es) %s\n' "$addrs"
+  fi
+  return 0
+}
 
 # --- commands --------------------------------------------------------------------------
 commands=(ip modprobe qemu-system-x86_64)
@@ -78,6 +105,7 @@ done
 
 # --- passthrough of 0000:81:00.0 ---------------------------------------------------------
 device=0000:81:00.0
+bind='bind-vfio-nic81.sh'
 if [[ -z $(ls -A -- "$SYS/kernel/iommu_groups" 2>/dev/null) ]]; then
   fail "the IOMMU is off: turn on VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel)"
 elif [[ ! -e $SYS/bus/pci/devices/$device ]]; then
@@ -95,20 +123,20 @@ else
     for netdir in "$SYS/bus/pci/devices/$member/net/"*; do
       [[ -e $netdir ]] || continue
       ifname=${netdir##*/}
-      if grep -qxF -- "$ifname" <<<"$default_devs"; then
-        fail "$ifname ($member) in the group carries the default route: passing it through cuts the host off"
-      elif [[ -n $ssh_dev && $ssh_dev == "$ifname" ]]; then
-        fail "$ifname ($member) in the group carries this SSH session"
-      elif [[ -n $(link_field "$ifname" master) ]]; then
-        fail "$ifname ($member) in the group is a port of bridge $(link_field "$ifname" master)"
-      fi
+      while read -r reason; do
+        fail "$ifname ($member) in the group $reason: passing it through cuts the host off ($bind refuses it without --force)"
+      done < <(cut_off_reasons "$ifname")
     done
   done
   pass "IOMMU group $group: ${members[*]} (all of these go to vfio-pci)"
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------
-if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then pass "/dev/kvm is accessible"; else fail "/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)"; fi
+if [[ -r $DEVFS/kvm && -w $DEVFS/kvm ]]; then
+  pass '/dev/kvm is accessible'
+else
+  fail '/dev/kvm is missing or not accessible: enable virtualization in the firmware and load kvm_intel/kvm_amd (or set accel: tcg)'
+fi
 
 printf 'preflight: %d PASS, %d WARN, %d FAIL\n' "$passed" "$warned" "$failed"
 (( failed == 0 ))
