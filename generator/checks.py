@@ -175,6 +175,7 @@ def _devices_distinct(profile: Profile) -> Found:
 def vm_rules(profile: Profile) -> Found:
     """VM names unique, NICs name defined networks, explicit MACs unique profile-wide."""
     names: dict[str, int] = {}
+    displays: dict[tuple[str, int], int] = {}
     macs: dict[str, str] = {}
     passed: dict[str, str] = {}
     known = ", ".join(sorted(profile.networks)) or "none"
@@ -183,6 +184,16 @@ def vm_rules(profile: Profile) -> Found:
             for key in ("initrd", "cmdline"):
                 if getattr(vm, key) is not None:
                     yield ("vms", v, key), f"{key} needs kernel (a direct kernel boot)"
+        if vm.display is not None:
+            display = (str(vm.display.listen), vm.display.vnc)
+            if display in displays:
+                yield (
+                    ("vms", v, "display", "vnc"),
+                    f"VNC display {vm.display.vnc} on {display[0]} is already used by "
+                    f"vms[{displays[display]}]: the second VM could not start",
+                )
+            else:
+                displays[display] = v
         if vm.name in names:
             yield (
                 ("vms", v, "name"),

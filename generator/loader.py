@@ -122,10 +122,21 @@ class _Builder:
                 items.append(self.build(item, (*path, index), depth + 1, item_site))
             return items
         assert isinstance(node, ScalarNode)
-        surprise = _surprising_number(node)
-        if surprise is not None:
-            raise _TooBig(site, surprise, path)
-        return self.constructor.construct_object(node, deep=True)
+        return self._scalar(node, path, site)
+
+    def _scalar(self, node: ScalarNode, path: PathKey, site: int, what: str = "") -> Any:
+        """A scalar's value; one YAML cannot turn into a value (a 5,000-digit number, a
+        30th of February) is a problem of the profile, not a traceback."""
+        try:
+            surprise = _surprising_number(node)
+            if surprise is None:
+                return self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+            surprise = f"{shown} cannot be read as a value ({exc})"
+            if "digits" in str(exc):
+                surprise = f"{shown} is a number with too many digits"
+        raise _TooBig(site, what + surprise, path)
 
     def _mapping(
         self, node: MappingNode, path: PathKey, depth: int, site: int, aliased: bool
@@ -137,21 +148,45 @@ class _Builder:
                 raise _TooBig(key_line, "a key must be a plain value, not a list or mapping", path)
             if key_node.tag == "tag:yaml.org,2002:merge":
                 continue
-            surprise = _surprising_number(key_node)
-            if surprise is not None:
-                raise _TooBig(key_line, f"key {surprise}", path)
-            key = self.constructor.construct_object(key_node)
+            key = self._scalar(key_node, path, key_line, "key ")
             if key in own:
                 raise _TooBig(key_line, f"duplicate key {key!r}", path)
             own.add(key)
+        self._check_merges(node, path, site, aliased)
         self.constructor.flatten_mapping(node)  # `<<: *defaults` merges; own keys come last and win
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
+        for key_node, value_node in node.value:  # keys were read above, merged ones below
             key = self.constructor.construct_object(key_node)
             key_line = site if aliased else key_node.start_mark.line + 1
             self.lines[(*path, key)] = key_line
             result[key] = self.build(value_node, (*path, key), depth + 1, key_line)
         return result
+
+
+    def _check_merges(self, node: MappingNode, path: PathKey, site: int, aliased: bool) -> None:
+        """``<<: *defaults`` and ``<<: [*a, *b]``: each merged mapping names a key once, and
+        no key comes from two of them (which one wins differs between YAML readers)."""
+        merged_from: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag != "tag:yaml.org,2002:merge":
+                continue
+            line = site if aliased else key_node.start_mark.line + 1
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for index, source in enumerate(sources):
+                if not isinstance(source, MappingNode):
+                    raise _TooBig(line, "<< merges mappings only", path)
+                own: set[Any] = set()
+                for sub_key, _ in source.value:
+                    if not isinstance(sub_key, ScalarNode) or sub_key.tag == key_node.tag:
+                        raise _TooBig(line, "a merged mapping must hold plain keys only", path)
+                    key = self._scalar(sub_key, path, line, "key ")
+                    if key in own:
+                        raise _TooBig(line, f"duplicate key {key!r} in a merged mapping", path)
+                    own.add(key)
+                    if merged_from.setdefault(key, index) != index:
+                        raise _TooBig(
+                            line, f"key {key!r} comes from two merged mappings: keep it in one", path
+                        )
 
 
 def _explicit_tags(text: str) -> list[Problem]:

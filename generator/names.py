@@ -7,6 +7,7 @@ with the message the operator sees. The profile model wraps them as pydantic typ
 from __future__ import annotations
 
 import re
+import unicodedata
 
 IFNAME_MAX = 15  # IFNAMSIZ is 16 including the terminating NUL
 NAME_MAX = 64
@@ -43,6 +44,8 @@ def interface_name(value: str) -> str:
         )
     if value.startswith("-"):
         raise ValueError("name must not start with '-' (commands would read it as an option)")
+    if "help".startswith(value):
+        raise ValueError(f"{value!r} cannot name an interface: nmcli reads it as 'help'")
     if not _IFNAME_CHARS.fullmatch(value):
         raise ValueError(
             f"name may only contain letters, digits, '_', '.' and '-' (found {_bad_chars(value)})"
@@ -117,12 +120,25 @@ def memory_size(value: str) -> str:
     return value.strip().upper()
 
 
+# letters and symbols that print as nothing: Hangul fillers, the Braille blank, and others
+_BLANK_LOOKING = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5\u180e")
+
+
+def _hidden(c: str) -> bool:
+    """A character that does not show as itself: not printable (controls, format characters
+    such as bidi overrides and zero-width ones, separators), a combining mark or variation
+    selector (it changes the character before it), or a letter that prints as a blank."""
+    if c == " ":
+        return False
+    return not c.isprintable() or unicodedata.category(c) in ("Mn", "Me") or c in _BLANK_LOOKING
+
+
 def visible_text(value: str) -> str:
     """Free text that reaches a script or the runbook: every character shows as itself in a
     terminal and in a review. No control characters (terminal escapes, line breaks, tabs),
     no bidirectional overrides, zero-width or other format characters, no line or paragraph
     separators: each of those can hide or reorder what a reviewer reads."""
-    hidden = sorted({c for c in value if not c.isprintable() and c != " "})
+    hidden = sorted({c for c in value if _hidden(c)})
     if hidden:
         codes = ", ".join(f"U+{ord(c):04X}" for c in hidden)
         raise ValueError(

@@ -64,6 +64,20 @@ Memory = Annotated[
 Distro = Literal["debian", "ubuntu", "fedora", "rhel", "arch"]
 
 
+def _address_text(value: Any) -> Any:
+    # pydantic takes a whole number as an address (0 is 0.0.0.0); a profile writes it out
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an IPv4 address; write it like 192.0.2.1")
+    return value
+
+
+Address = Annotated[
+    IPv4Address,
+    BeforeValidator(_address_text),
+    WithJsonSchema({"type": "string", "format": "ipv4"}),
+]
+
+
 # address ranges no network of a host can use (RFC 6890): packets to them are never routed
 SPECIAL_RANGES = (
     (IPv4Network("0.0.0.0/8"), "'this network'"),
@@ -109,13 +123,13 @@ class Host(Strict):
 
 
 class DhcpRange(Strict):
-    start: IPv4Address
-    end: IPv4Address
+    start: Address
+    end: Address
 
 
 class DhcpHost(Strict):
     mac: Mac
-    ip: IPv4Address
+    ip: Address
     name: HostName | None = None
 
 
@@ -123,7 +137,7 @@ class NatNetwork(Strict):
     type: Literal["nat"]
     bridge: IfName
     subnet: Subnet
-    gateway: IPv4Address | None = None
+    gateway: Address | None = None
     dhcp: DhcpRange | None = None
     hosts: list[DhcpHost] = Field(default_factory=list)
     autostart: bool = True
@@ -161,8 +175,8 @@ HostCidr = Annotated[IPv4Interface, BeforeValidator(_host_cidr)]
 
 class StaticAddress(Strict):
     cidr: HostCidr
-    gateway: IPv4Address | None = None
-    dns: list[IPv4Address] = Field(default_factory=list)
+    gateway: Address | None = None
+    dns: list[Address] = Field(default_factory=list)
 
 
 class BridgeNetwork(Strict):
@@ -212,7 +226,7 @@ Network = Annotated[NatNetwork | BridgeNetwork | PassthroughNetwork, Field(discr
 
 class VncDisplay(Strict):
     vnc: Annotated[StrictInt, Field(ge=0, le=59635)]
-    listen: IPv4Address = IPv4Address("127.0.0.1")
+    listen: Address = IPv4Address("127.0.0.1")
 
 
 NicModel = Literal["virtio", "e1000e", "e1000", "rtl8139"]

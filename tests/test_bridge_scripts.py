@@ -408,3 +408,20 @@ def test_example_bridge_bundles_file_sets() -> None:
     ]
     assert ip_files == sorted([*common, "down-bridge-lan.sh", "up-bridge-lan.sh"])
     assert nm_files == sorted([*common, "setup-bridge-lan.sh", "teardown-bridge-lan.sh"])
+
+
+@pytest.mark.parametrize("bridge", ["1e2", "0100", "100.0"])
+def test_nmcli_names_are_compared_as_text_not_numbers(tmp_path: Path, bridge: str) -> None:
+    """awk compares two numeric-looking strings as numbers: a bridge called 1e2 would have
+    found (and deleted, and rewritten) an unrelated profile called 100."""
+    text = PROFILE.replace("METHOD", "nmcli").replace("EXTRA\n", "").replace("br0", f"'{bridge}'")
+    out = tmp_path / "lab"
+    write_bundle(render.render(plan.build(parse_text(text))), out)
+    host = nm_host(tmp_path)
+    other = {"uuid": "99999999-9999-9999-9999-999999999999", "name": "100", "type": "bridge"}
+    host.nm["connections"] = [{**other, "ifname": "other", "autoconnect": "yes"}]
+    teardown = host.run(out / "teardown-bridge-lan.sh", "--dry-run")
+    assert teardown.returncode == 0, teardown.stderr
+    assert other["uuid"] not in teardown.stdout and "nothing to do" in teardown.stderr
+    setup = host.run(out / "setup-bridge-lan.sh", "--dry-run")
+    assert other["uuid"] not in setup.stdout, setup.stdout

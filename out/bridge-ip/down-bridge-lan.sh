@@ -47,7 +47,7 @@ STATE=/run/qemu-netgen/bridge-ip/lan.state
 link_field() {
   local out
   out=$(ip -o link show dev "$1" 2>/dev/null) || return
-  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i "" == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
 admin_up() {
@@ -248,11 +248,11 @@ need_root
 if (( ROLLBACK_AFTER )); then
   sleep "$ROLLBACK_AFTER"
   if [[ -e $STATE.confirmed ]]; then
-    rm -f -- "$STATE.confirmed" "$STATE.rollback"
+    run rm -f -- "$STATE.confirmed" "$STATE.rollback"
     exit 0
   fi
   note "not confirmed within $ROLLBACK_AFTER s: rolling back"
-  rm -f -- "$STATE.rollback"
+  run rm -f -- "$STATE.rollback"
 fi
 
 if [[ -f $STATE ]]; then

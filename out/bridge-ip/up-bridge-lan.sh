@@ -48,7 +48,7 @@ STATE=/run/qemu-netgen/bridge-ip/lan.state
 link_field() {
   local out
   out=$(ip -o link show dev "$1" 2>/dev/null) || return
-  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i "" == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
 admin_up() {

@@ -50,7 +50,7 @@ WAIT=90
 link_field() {
   local out
   out=$(ip -o link show dev "$1" 2>/dev/null) || return
-  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i == key) { print $(i + 1); exit } }' <<<"$out"
+  awk -v key="$2" '{ for (i = 1; i < NF; i++) if ($i "" == key) { print $(i + 1); exit } }' <<<"$out"
 }
 link_exists() { ip -o link show dev "$1" >/dev/null 2>&1; }
 admin_up() {
@@ -74,7 +74,7 @@ default_route_devs() {
 # uuid_of NAME: the uuid of the one profile called NAME, empty if none; dies on duplicates.
 uuid_of() {
   local found
-  found=$(nmcli -t -f NAME,UUID connection show | awk -F: -v name="$1" '$1 == name { print $2 }')
+  found=$(nmcli -t -f NAME,UUID connection show | awk -F: -v name="$1" '$1 "" == name { print $2 }')
   [[ $(wc -l <<<"$found") -le 1 ]] || die "more than one NetworkManager profile is called $1; delete the extras first (nmcli connection delete UUID)"
   printf '%s' "$found"
 }

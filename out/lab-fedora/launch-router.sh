@@ -77,7 +77,7 @@ acl_verdict() {
   local -a files=("$ACL")
   while read -r file; do files+=("$file"); done < <(awk '$1 == "include" { print $2 }' "$ACL")
   { cat -- "${files[@]}" 2>/dev/null || true; } | awk -v br="$1" '
-    ($1 == "allow" || $1 == "deny") && ($2 == br || $2 == "all") { seen[$1] = 1 }
+    ($1 == "allow" || $1 == "deny") && ($2 "" == br || $2 == "all") { seen[$1] = 1 }
     END { print (seen["deny"] ? "deny" : seen["allow"] ? "allow" : "none") }'
 }
 

@@ -97,7 +97,7 @@ read_state() {
 }
 
 # info_field KEY TEXT: the value of "KEY: value" in virsh net-info output.
-info_field() { awk -F': *' -v key="$1" '$1 == key { print $2 }' <<<"$2"; }
+info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 
 read_state absent
 

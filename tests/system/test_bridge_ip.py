@@ -215,3 +215,23 @@ def test_the_probes_do_see_an_outage(sandbox: Sandbox, tmp_path: Path) -> None:
     )
     lost = probes.lost()
     assert all(n >= 10 for n in lost), lost
+
+
+def test_a_dry_run_of_the_timed_rollback_changes_nothing(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """--dry-run with --rollback-after prints the roll-back's bookkeeping; the pending
+    roll-back and a confirmation stay, so a real --confirm still finds them."""
+    bundle = render_bundle(
+        example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "bundle"
+    )
+    state = "/run/qemu-netgen/bridge-ip/lan.state"
+    sandbox.sh(
+        f"mkdir -p /run/qemu-netgen/bridge-ip\necho 12345 >{state}.rollback\ntouch {state}.confirmed"
+    )
+    result = sandbox.run(
+        "bash", str(bundle / "down-bridge-lan.sh"), "--dry-run", "--rollback-after", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"rm -f -- {state}.confirmed {state}.rollback" in result.stdout
+    sandbox.sh(f"test -f {state}.rollback && test -f {state}.confirmed")
