@@ -18,14 +18,17 @@ from pathlib import Path
 
 from generator.errors import OutputError
 from generator.manifest import (
+    FOLDER_MODE,
     MARKER,
     RenderedFile,
     folder_problem,
+    folders_of,
     foreign,
     kind_of,
     read_regular,
     safe_relative,
     scan,
+    shown,
 )
 
 _AT_FDCWD = -100
@@ -81,7 +84,11 @@ def _write_tree(root: Path, files: Iterable[RenderedFile]) -> None:
     for item in files:
         target = root.joinpath(*safe_relative(item.path).parts)
         if target.parent not in made:  # one mkdir per folder, not one per file
-            target.parent.mkdir(mode=0o755, parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            for folder in (target.parent, *target.parent.parents):
+                if folder == root:
+                    break
+                folder.chmod(FOLDER_MODE)  # whatever the umask: --check compares folder modes
             made.add(target.parent)
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, item.mode)
         with os.fdopen(fd, "wb") as fh:
@@ -108,7 +115,7 @@ def write_bundle(
     leftover: Path | None = None  # the previous bundle, once the new one is in place
     try:
         _write_tree(staging, files)
-        staging.chmod(0o755)
+        staging.chmod(FOLDER_MODE)
         if not dest.exists():
             os.rename(staging, dest)
         elif _exchange(staging, dest):
@@ -157,9 +164,10 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
     problem = folder_problem(dest)
     found: dict[str, int] = {}
     if problem is None:
-        found = scan(dest)
+        found, unreadable = scan(dest)
+        notes += [f"# {shown(rel)}: cannot be read ({why})\n" for rel, why in unreadable.items()]
     elif problem != "missing":
-        notes.append(f"# {dest}: {problem}; not read\n")
+        notes.append(f"# {shown(dest)}: {problem}; not read\n")
     lines: list[str] = []
     expected: set[str] = set()
     for item in files:
@@ -169,6 +177,10 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
         old: bytes | None = None
         if st_mode is not None and stat.S_ISREG(st_mode):
             old = read_regular(target, MAX_DIFF_BYTES)
+            if old is None:
+                notes.append(
+                    f"# {item.path}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n"
+                )
         elif st_mode is not None:
             notes.append(f"# {item.path}: a {kind_of(st_mode)}, not a regular file; not read\n")
         lines += difflib.unified_diff(
@@ -179,13 +191,24 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
         )
         if old is not None and st_mode is not None and stat.S_IMODE(st_mode) != item.mode:
             lines.append(f"mode of {item.path}: {stat.S_IMODE(st_mode):o} -> {item.mode:o}\n")
+    if problem is None:
+        modes = {".": os.lstat(dest).st_mode} | {
+            f: found[f] for f in folders_of(expected) if f in found
+        }
+        for folder, st_mode in sorted(modes.items()):
+            if stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
+                lines.append(f"mode of {folder}/: {stat.S_IMODE(st_mode):o} -> {FOLDER_MODE:o}\n")
     for rel in foreign(found, expected):
         st_mode = found[rel]
         if stat.S_ISREG(st_mode):
             old = read_regular(dest / rel, MAX_DIFF_BYTES)
-            lines += difflib.unified_diff(_lines(old), [], f"a/{rel}", "/dev/null")
+            if old is None:
+                notes.append(
+                    f"# {shown(rel)}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n"
+                )
+            lines += difflib.unified_diff(_lines(old), [], f"a/{shown(rel)}", "/dev/null")
         else:
-            notes.append(f"# {rel}: a {kind_of(st_mode)} that is not part of the bundle\n")
+            notes.append(f"# {shown(rel)}: a {kind_of(st_mode)} that is not part of the bundle\n")
     return notes + [
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
     ]

@@ -162,7 +162,6 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), depth + 1, key_line)
         return result
 
-
     def _check_merges(self, node: MappingNode, path: PathKey, site: int, aliased: bool) -> None:
         """``<<: *defaults`` and ``<<: [*a, *b]``: each merged mapping names a key once, and
         no key comes from two of them (which one wins differs between YAML readers)."""
@@ -185,7 +184,9 @@ class _Builder:
                     own.add(key)
                     if merged_from.setdefault(key, index) != index:
                         raise _TooBig(
-                            line, f"key {key!r} comes from two merged mappings: keep it in one", path
+                            line,
+                            f"key {key!r} comes from two merged mappings: keep it in one",
+                            path,
                         )
 
 

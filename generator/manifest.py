@@ -64,21 +64,43 @@ def kind_of(st_mode: int) -> str:
     return KINDS.get(stat.S_IFMT(st_mode), "special file")
 
 
-def scan(root: Path) -> dict[str, int]:
-    """Every entry under the folder ``root`` as ``relative path -> st_mode``. Links are not
-    followed and nothing is opened: a FIFO, a device or a link to one is only named."""
+FOLDER_MODE = 0o755
+MAX_FILE_BYTES = 16 * 1024 * 1024  # a bundle file is a few KiB: a larger one differs, unread
+
+
+def scan(root: Path) -> tuple[dict[str, int], dict[str, str]]:
+    """Every entry under the folder ``root`` as ``relative path -> st_mode``, and the entries
+    that could not be read (``relative path -> why``). Links are not followed and nothing
+    is opened: a FIFO, a device or a link to one is only named."""
     found: dict[str, int] = {}
+    unreadable: dict[str, str] = {}
     pending = [""]
     while pending:
         prefix = pending.pop()
-        with os.scandir(f"{root}/{prefix}" if prefix else root) as listing:
-            for entry in listing:
-                rel = prefix + entry.name
-                mode = entry.stat(follow_symlinks=False).st_mode
-                found[rel] = mode
-                if stat.S_ISDIR(mode):
-                    pending.append(rel + "/")
-    return found
+        try:
+            with os.scandir(f"{root}/{prefix}" if prefix else root) as listing:
+                for entry in listing:
+                    rel = prefix + entry.name
+                    try:
+                        mode = entry.stat(follow_symlinks=False).st_mode
+                    except OSError as exc:
+                        unreadable[rel] = exc.strerror or str(exc)
+                        continue
+                    found[rel] = mode
+                    if stat.S_ISDIR(mode):
+                        pending.append(rel + "/")
+        except OSError as exc:
+            unreadable[prefix.rstrip("/") or "."] = exc.strerror or str(exc)
+    return found, unreadable
+
+
+def shown(path: Path | str) -> str:
+    """A path for a message: characters that do not print (a planted name with a carriage
+    return or a terminal escape) are written as escapes."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def folder_problem(dest: Path) -> str | None:
@@ -94,18 +116,23 @@ def folder_problem(dest: Path) -> str | None:
     return f"a {kind_of(mode)}, not a bundle folder"
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes | None:
-    """The bytes of the regular file at ``path`` (at most ``limit``), opened without
-    following a link and without blocking; None for anything else."""
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of the regular file at ``path``, opened without following a link and
+    without blocking; None for anything else, for a file that cannot be read, and for one
+    larger than ``limit`` (not read at all)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY
     try:
         fd = os.open(path, flags)
     except OSError:
         return None
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None
-        return fh.read() if limit is None else fh.read(limit)
+        try:
+            return fh.read(limit + 1)
+        except OSError:
+            return None
 
 
 def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
@@ -114,9 +141,12 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
     and every entry that is not the bundle's. Nothing but regular files is ever opened."""
     problem = folder_problem(dest)
     if problem is not None:
-        return [f"{dest}: {problem}"]
-    found = scan(dest)
-    lines: list[str] = []
+        return [f"{shown(dest)}: {problem}"]
+    found, unreadable = scan(dest)
+    lines = [f"{shown(dest / rel)}: cannot be read ({why})" for rel, why in unreadable.items()]
+    root_mode = stat.S_IMODE(os.lstat(dest).st_mode)
+    if root_mode != FOLDER_MODE:
+        lines.append(f"{shown(dest)}: mode {root_mode:o}, expected {FOLDER_MODE:o}")
     expected: set[str] = set()
     for path, mode, sha256 in entries:
         safe_relative(path)
@@ -131,15 +161,28 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
             lines.append(f"{target}: mode {stat.S_IMODE(st_mode):o}, expected {mode:o}")
         elif (data := read_regular(target)) is None or digest(data) != sha256:
             lines.append(f"{target}: content differs")
-    return lines + [f"{dest / rel}: not part of the bundle" for rel in foreign(found, expected)]
+    for folder in sorted(folders_of(expected)):
+        st_mode = found.get(folder)
+        if st_mode is not None and stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
+            lines.append(
+                f"{dest / folder}: mode {stat.S_IMODE(st_mode):o}, expected {FOLDER_MODE:o}"
+            )
+    return lines + [
+        f"{shown(dest / rel)}: not part of the bundle" for rel in foreign(found, expected)
+    ]
+
+
+def folders_of(expected: Iterable[str]) -> set[str]:
+    """Every folder (inside the bundle) that holds one of the ``expected`` files."""
+    folders = {rel.rsplit("/", 1)[0] for rel in expected if "/" in rel}
+    return {f.rsplit("/", i)[0] for f in folders for i in range(f.count("/") + 1)}
 
 
 def foreign(found: dict[str, int], expected: set[str]) -> list[str]:
     """The entries of ``found`` that are not the bundle's, in path order: files, links and
     other entries that are not ``expected`` (a file or link where one of its folders belongs
     too), and folders that hold none of its files (named once, not what is inside them)."""
-    folders = {rel.rsplit("/", 1)[0] for rel in expected if "/" in rel}
-    ancestors = {f.rsplit("/", i)[0] for f in folders for i in range(f.count("/") + 1)}
+    ancestors = folders_of(expected)
     out = []
     for rel in sorted(found, key=lambda r: r.split("/")):
         if rel in expected or (rel in ancestors and stat.S_ISDIR(found[rel])):

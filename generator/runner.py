@@ -8,6 +8,7 @@ collected), so one bad profile does not stop the others and memory stays flat.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from generator import plan, render
 from generator.bundle import diff_bundle, write_bundle
 from generator.errors import EXIT_INVALID, EXIT_OK, NetgenError, OutputError, Problem, ProfileError
 from generator.loader import load_text
-from generator.manifest import RenderedFile, differences, manifest
+from generator.manifest import RenderedFile, differences, manifest, shown
 from generator.profile import Profile
 from generator.sources import read_source
 from generator.validate import parse_document
@@ -57,6 +58,11 @@ class Batch:
             self.fail(ProfileError(str(path), [problem]))
             return None
         return profile
+
+
+def _arg(path: Path) -> str:
+    """A path as one shell word, printable, for a command the operator may paste."""
+    return shown(shlex.quote(str(path)))
 
 
 def bundle_files(profile: Profile) -> list[RenderedFile]:
@@ -115,7 +121,7 @@ def check_bundles(
             for line in stale:
                 err(line)
             if stale:
-                err(f"{dest}: stale; run: qemu-netgen render {path} -o {out}")
+                err(f"{dest}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
                 batch.code = max(batch.code, EXIT_INVALID)
             else:
                 say(f"{dest}: up to date")

@@ -21,7 +21,7 @@ runner = CliRunner()
 
 
 def test_the_corpus_is_large() -> None:
-    assert len(CASES) >= 90
+    assert len(CASES) >= 110
     assert all(case.with_suffix(".expected").is_file() for case in CASES)
 
 

@@ -108,6 +108,35 @@ def socket_file(b: Path) -> None:
         s.bind(str(b / "sock"))
 
 
+def world_writable_bundle_folder(b: Path) -> None:
+    b.chmod(0o777)
+
+
+def world_writable_subfolder(b: Path) -> None:
+    (b / "libvirt").chmod(0o777)
+
+
+def huge_sparse_file(b: Path) -> None:
+    with open(b / "README.md", "r+b") as fh:
+        fh.truncate(3 * 1024**3)  # 3 GiB, sparse: a comparison must not read it
+
+
+def name_with_a_carriage_return(b: Path) -> None:
+    (b / "evil\rREADME.md").write_text("x")
+
+
+def path_longer_than_the_kernel_takes(b: Path) -> None:
+    fd = os.open(b, os.O_RDONLY)
+    try:
+        for _ in range(40):  # 40 x 200 characters: past PATH_MAX (4096)
+            os.mkdir("d" * 200, dir_fd=fd)
+            next_fd = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = next_fd
+    finally:
+        os.close(fd)
+
+
 PLANTS: list[Callable[[Path], None]] = [
     link_to_secret,
     extra_link_to_secret,
@@ -123,6 +152,11 @@ PLANTS: list[Callable[[Path], None]] = [
     group_writable_readme,
     empty_folder,
     socket_file,
+    world_writable_bundle_folder,
+    world_writable_subfolder,
+    huge_sparse_file,
+    name_with_a_carriage_return,
+    path_longer_than_the_kernel_takes,
 ]
 
 
@@ -140,8 +174,11 @@ def test_check_and_diff_name_what_was_planted(bundle: Path, plant: Callable[[Pat
         assert "Traceback" not in result.stderr, result.stderr
         assert SECRET not in result.stdout + result.stderr  # never read through a link
         assert len(result.stdout) < 200_000  # /dev/zero was not read
+        assert "\r" not in result.stdout + result.stderr  # planted names are shown escaped
     # render itself replaces the planted bundle, and the bundle is then up to date
-    assert cli("render", NAT, "-o", out).returncode == 0
+    written = cli("render", NAT, "-o", out)
+    assert written.returncode == 0, written.stderr
+    assert "Traceback" not in written.stderr
     assert cli("render", NAT, "-o", out, "--check").returncode == 0
     assert (bundle.parent.parent / "secret.txt").read_text() == SECRET + "\n"
 
@@ -180,3 +217,28 @@ def test_a_fifo_in_the_bundle_is_named_not_opened(bundle: Path) -> None:
     diff = cli("render", NAT, "-o", str(bundle.parent), "--diff")
     assert "# README.md: a FIFO, not a regular file; not read" in diff.stdout
     assert "# pipe: a FIFO that is not part of the bundle" in diff.stdout
+
+
+def test_folder_modes_are_compared_and_written_whatever_the_umask(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    old = os.umask(0o077)
+    try:
+        assert cli("render", NAT, "-o", str(out)).returncode == 0
+    finally:
+        os.umask(old)
+    bundle = out / "nat"
+    assert oct(bundle.stat().st_mode & 0o777) == oct(0o755)
+    assert oct((bundle / "libvirt").stat().st_mode & 0o777) == oct(0o755)
+    (bundle / "libvirt").chmod(0o777)
+    check = cli("render", NAT, "-o", str(out), "--check")
+    assert f"{bundle}/libvirt: mode 777, expected 755" in check.stderr
+
+
+def test_the_stale_hint_is_one_pasteable_command(tmp_path: Path) -> None:
+    odd = tmp_path / "lab; rm -rf ~"
+    odd.mkdir()
+    profile = odd / "nat.yaml"
+    profile.write_text((ROOT / "profiles" / "nat.yaml").read_text())
+    check = cli("render", str(profile), "-o", str(tmp_path / "out"), "--check")
+    assert check.returncode == 1
+    assert f"run: qemu-netgen render '{profile}' -o {tmp_path / 'out'}" in check.stderr
