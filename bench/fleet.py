@@ -7,11 +7,10 @@
 
 Two kinds of call are timed:
 
-* first render -- into an empty output folder, with no render records (each run gets a cache
-  folder that holds only the compiled templates): every profile is read, validated, planned,
-  rendered and written, and its record kept;
-* re-render    -- the same call again over the bundles it wrote: every profile is unchanged,
-  so each is answered from its record after comparing the bundle on disk with it.
+* first render -- into an empty output folder: every profile is read, validated, planned,
+  rendered and written;
+* re-render    -- the same call again over the bundles it wrote: every profile is read,
+  validated, planned and rendered the same way, each bundle compared with it, none written.
 
 The single-render references are the same two kinds for one profile. Standard library only
 (os.wait4 gives the child's own resource usage).
@@ -62,12 +61,10 @@ def profile(i: int, rng: random.Random) -> str:
     return f"name: host{i:05d}\nnetworks:\n" + "\n".join(nets) + "\nvms:\n" + "\n".join(vms) + "\n"
 
 
-def run(argv: list[str], cache: Path) -> tuple[float, float, int]:
+def run(argv: list[str]) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (user + system) and peak RSS in KiB of one process."""
-    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
-    env.pop("QEMU_NETGEN_NO_CACHE", None)
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -86,16 +83,13 @@ def median(runs: list[Measure]) -> Measure:
     return statistics.median(walls), statistics.median(cpus), max(rss)
 
 
-def first_and_again(
-    argv: list[str], work: Path, templates: Path, repeat: int
-) -> tuple[Measure, Measure]:
-    """`repeat` first renders (fresh output, no records) and `repeat` re-renders of them."""
+def first_and_again(argv: list[str], work: Path, repeat: int) -> tuple[Measure, Measure]:
+    """`repeat` first renders (into fresh folders) and `repeat` re-renders of them."""
     first, again = [], []
     for r in range(repeat):
-        cache, out = work / f"cache{r}", work / f"out{r}"
-        shutil.copytree(templates, cache / "qemu-netgen" / "templates")
-        first.append(run([*argv, "-o", str(out)], cache))
-        again.append(run([*argv, "-o", str(out)], cache))
+        out = work / f"out{r}"
+        first.append(run([*argv, "-o", str(out)]))
+        again.append(run([*argv, "-o", str(out)]))
     shutil.rmtree(work)
     return median(first), median(again)
 
@@ -128,20 +122,17 @@ def main() -> None:
             path = src / f"host{i:05d}.yaml"
             path.write_text(profile(i, rng))
             paths.append(str(path))
-        # compiled templates, as any machine that rendered once has them
-        warm = Path(tmp) / "warm"
-        run([tool, "render", paths[0], "-o", str(Path(tmp) / "warm-out")], warm)
-        templates = warm / "qemu-netgen" / "templates"
+        run([tool, "render", paths[0], "-o", str(Path(tmp) / "warm-out")])  # the page cache
         print(
             f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}, output under {tmp}"
         )
-        single = first_and_again([tool, "render", paths[0]], Path(tmp) / "one", templates, 9)
+        single = first_and_again([tool, "render", paths[0]], Path(tmp) / "one", 9)
         print(line("single, first render", single[0]))
         print(line("single, re-render", single[1]))
         results = {}
         for n in args.sizes:
             results[n] = first_and_again(
-                [tool, "render", *paths[:n]], Path(tmp) / f"n{n}", templates, args.repeat
+                [tool, "render", *paths[:n]], Path(tmp) / f"n{n}", args.repeat
             )
             print(line(f"{n:>5}, first render", results[n][0], n))
             print(line(f"{n:>5}, re-render", results[n][1], n))

@@ -1,7 +1,8 @@
 """Plan -> the files of a bundle: (path, text, mode), through one Jinja environment.
 
-The environment is built once per process and compiles each template in memory the first
-time it is used: nothing that runs comes from a cache on disk. It fails on any undefined name, keeps the
+The environment is built once per process. Its templates come compiled with the package
+(:mod:`generator.precompiled`), or are compiled in memory where a template changed since:
+nothing that runs comes from a cache outside the package. It fails on any undefined name, keeps the
 trailing newline of every template, escapes everything printed into XML, and offers
 the ``sh`` filter through which every value printed into a shell script must go
 (a test checks that no template prints a value without it).
@@ -15,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from generator import precompiled
 from generator.locations import templates_dir
 from generator.manifest import MARKER, RenderedFile, digest
 from generator.plan import Plan
@@ -105,7 +107,7 @@ def _autoescape(name: str | None) -> bool:
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=precompiled.Loader(templates_dir()),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -6,16 +6,22 @@ is used where PyYAML has it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 import yaml
 
-from generator import loader, plan, render
+from generator import loader, plan, precompiled, render
 from generator.validate import parse_text
 from tests.conftest import PROFILES
 
 
-def test_templates_compile_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_templates_compile_once_per_process(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Where no compiled template is current (here: none shipped), each is compiled once."""
+    monkeypatch.setattr(precompiled, "FOLDER", tmp_path / "none")
     render.environment.cache_clear()
     compiled: list[str | None] = []
     original = jinja2.Environment.compile
@@ -40,3 +46,23 @@ def test_templates_compile_once_per_process(monkeypatch: pytest.MonkeyPatch) -> 
 def test_the_c_yaml_parser_is_used_where_pyyaml_has_it() -> None:
     assert yaml.__with_libyaml__, "this machine's PyYAML lacks libyaml; .ci/setup installs it"
     assert loader._Loader is yaml.CSafeLoader
+
+
+def test_shipped_templates_are_used_without_compiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    render.environment.cache_clear()
+    compiled: list[str | None] = []
+    original = jinja2.Environment.compile
+
+    def counting(
+        self: jinja2.Environment, source: str, name: str | None = None, *a: object
+    ) -> object:
+        compiled.append(name)
+        return original(self, source, name, *a)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    try:
+        for path in PROFILES:
+            render.render(plan.build(parse_text(path.read_text(), str(path))))
+    finally:
+        render.environment.cache_clear()
+    assert compiled == []

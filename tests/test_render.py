@@ -12,7 +12,7 @@ import jinja2
 import pytest
 from jinja2 import nodes
 
-from generator import locations, plan, render
+from generator import locations, plan, precompiled, render
 from generator.validate import parse_text
 from tests.conftest import BASE_PROFILE, ROOT, files_by_path, render_path
 
@@ -184,3 +184,39 @@ def test_a_romfile_reaches_the_runbook_as_code() -> None:
     )
     readme = files_by_path(render.render(plan.build(parse_text(text))))["README.md"]
     assert "| ``/rom/a`b\\|c.rom`` |" in readme.text
+
+
+def test_the_shipped_compiled_templates_are_current(tmp_path: Path) -> None:
+    """generator/compiled_templates is what the templates compile to now (after a template
+    changes: .venv/bin/python -m generator.precompiled)."""
+    precompiled.write(render.environment(), tmp_path)
+    fresh = {p.name: p.read_text() for p in tmp_path.iterdir()}
+    shipped = {p.name: p.read_text() for p in precompiled.FOLDER.iterdir() if p.is_file()}
+    assert fresh == shipped
+
+
+def test_a_compiled_template_whose_source_changed_is_not_used(tmp_path: Path) -> None:
+    """A template edited after compiling is compiled afresh: the output follows the source."""
+    import shutil
+
+    folder = tmp_path / "templates"
+    shutil.copytree(locations.templates_dir(), folder)
+    readme = folder / "README.md.j2"
+    readme.write_text("EDITED {{ plan.name }}\n" + readme.read_text())
+    env = render.environment()
+    edited = jinja2.Environment(loader=precompiled.Loader(folder), **_settings(env))
+    edited.filters.update(env.filters)
+    text = edited.get_template("README.md.j2").render(plan=plan.build(parse_text(BASE_PROFILE)))
+    assert text.startswith("EDITED lab1\n")
+
+
+def _settings(env: jinja2.Environment) -> dict[str, object]:
+    return {
+        "undefined": env.undefined,
+        "keep_trailing_newline": env.keep_trailing_newline,
+        "trim_blocks": env.trim_blocks,
+        "lstrip_blocks": env.lstrip_blocks,
+        "autoescape": env.autoescape,
+        "comment_start_string": env.comment_start_string,
+        "comment_end_string": env.comment_end_string,
+    }

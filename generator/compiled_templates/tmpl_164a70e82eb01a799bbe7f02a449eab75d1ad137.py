@@ -1,0 +1,70 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'nat/setup.sh.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_net = resolve('net')
+    l_0_parse_args = l_0_title = missing
+    try:
+        t_1 = environment.filters['sh']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    pass
+    included_template = environment.get_template('common/args.sh.j2', 'nat/setup.sh.j2')._get_default_module(context)
+    l_0_parse_args = getattr(included_template, 'parse_args', missing)
+    if l_0_parse_args is missing:
+        l_0_parse_args = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'nat/setup.sh.j2') does not export the requested name 'parse_args'", name='parse_args')
+    context.vars['parse_args'] = l_0_parse_args
+    context.exported_vars.discard('parse_args')
+    l_0_title = str_join(('Define, start and autostart the libvirt NAT network ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'name'), ' (bridge ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge'), ', ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'subnet'), ').', ))
+    context.vars['title'] = l_0_title
+    context.exported_vars.add('title')
+    template = environment.get_template('common/header.sh.j2', 'nat/setup.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('common/lib.sh.j2', 'nat/setup.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield 'HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)\n\nNET='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'name')))
+    yield '\nUUID='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uuid')))
+    yield '\nBRIDGE='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge')))
+    yield '\nXML="$HERE"/'
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'xml_path')))
+    yield '\nAUTOSTART='
+    yield str(t_1((1 if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'autostart') else 0)))
+    yield '\nRESTART=0\n: "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--restart]\nDefines the libvirt network $NET from $XML (replacing an older definition of it),\nstarts it if it is not running and sets autostart. Safe to run again.\n  -n, --dry-run  print the commands that would change the host, change nothing\n  --restart      if the running network differs from the new definition, restart it\n                 (guests attached to $BRIDGE lose their link until they are restarted)\nUSAGE\n}\n\n'
+    def macro():
+        t_2 = []
+        pass
+        t_2.append(
+            '    --restart) RESTART=1 ;;\n',
+        )
+        return concat(t_2)
+    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+    yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    yield '\nneed_root\n[[ -r $XML ]] || die "$XML is missing: run this script from inside its bundle"\n\n'
+    template = environment.get_template('nat/state.sh.j2', 'nat/setup.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '\nread_state absent\n\nif (( ! active )) && [[ -e /sys/class/net/$BRIDGE ]]; then\n  die "an interface $BRIDGE already exists and network $NET is not running: libvirt cannot create its bridge; pick another bridge name, or remove $BRIDGE"\nfi\n\ndefine_xml=$XML\nif (( defined )) && [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  # A network of this name was defined outside this bundle (a distribution\'s own\n  # \'default\', say). Replacing it needs its uuid: libvirt refuses a new one for the name.\n  note "network $NET already exists with uuid $current_uuid; keeping that uuid so the definition is replaced"\n  define_xml=$(mktemp)\n  sed "s|<uuid>$UUID</uuid>|<uuid>$current_uuid</uuid>|" "$XML" >"$define_xml"\nfi\n\n# defined_lines: virsh net-dumpxml output on stdin as sorted "path attributes" lines, one\n# per element, without what libvirt adds to a running network by itself: the root\'s\n# connections count, and a <nat> with only the default port range 1024-65535 (which means\n# the same as no <nat>). Two definitions that give the same lines define the same network.\ndefined_lines() {\n  awk \'\n    { line = $0; sub(/^[ \\t]+/, "", line) }\n    line ~ /^<\\// { depth--; next }\n    line !~ /^</ { next }\n    {\n      tag = line; sub(/^</, "", tag); sub(/[ \\/>].*$/, "", tag)\n      rest = substr(line, length(tag) + 2)\n      path = ""; for (i = 0; i < depth; i++) path = path "/" stack[i]\n      path = path "/" tag\n      opens = rest !~ /\\/>$/ && rest !~ /<\\//\n      if (rest !~ /<\\//) sub(/\\/?>$/, "", rest)\n      if (opens) stack[depth++] = tag\n      if (path == "/network") next\n      if (path == "/network/forward/nat" && rest == "") next\n      if (path == "/network/forward/nat/port" && rest == " start=\\047" "1024\\047 end=\\047" "65535\\047") next\n      print path rest\n    }\' | LC_ALL=C sort\n}\n\nbefore=""\n(( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")\n\n# From here on, a failure puts back what was there: no definition, or the previous one,\n# running or not and with autostart as it was.\nchanging=1\nwas_active=$active was_autostart=$autostart was_persistent=$persistent\nundo_unfinished() {\n  local rc=$?\n  (( changing && ! DRY_RUN )) || return 0\n  trap - EXIT\n  note "stopped before the end (exit $rc); putting network $NET back as it was"\n  if (( ! defined )); then\n    virsh net-destroy "$NET" >/dev/null 2>&1 || true\n    virsh net-undefine "$NET" >/dev/null 2>&1 || true\n  else\n    if [[ -n $before ]]; then\n      virsh net-define /dev/stdin <<<"$before" >/dev/null || note "could not restore the previous definition"\n    elif (( ! was_persistent )); then\n      # it was transient: undefining a running network leaves it running, transient again\n      virsh net-undefine "$NET" >/dev/null 2>&1 || true\n    fi\n    read_state absent\n    if (( was_active && ! active )); then\n      virsh net-start "$NET" >/dev/null || note "could not start $NET again"\n    elif (( ! was_active && active )); then\n      virsh net-destroy "$NET" >/dev/null || note "could not stop $NET again"\n    fi\n    if (( persistent && was_autostart && ! autostart )); then\n      virsh net-autostart "$NET" >/dev/null || note "could not turn autostart of $NET back on"\n    elif (( persistent && ! was_autostart && autostart )); then\n      virsh net-autostart --disable "$NET" >/dev/null || note "could not turn autostart of $NET back off"\n    fi\n  fi\n  [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n  exit 1\n}\ntrap undo_unfinished EXIT\ntrap \'exit 130\' INT TERM\nrun virsh net-define "$define_xml"\nif (( ! DRY_RUN )); then\n  after=$(virsh net-dumpxml --inactive "$NET")\n  if (( persistent )) && [[ $before == "$after" ]]; then\n    note "definition of $NET unchanged"\n  elif (( persistent )); then\n    note "definition of $NET updated"\n  else\n    note "network $NET defined"\n  fi\n  # the running network against its definition, as defined: not what libvirt adds at start\n  running_def="" new_def=""\n  if (( active )); then\n    running_def=$(virsh net-dumpxml "$NET" | defined_lines)\n    new_def=$(virsh net-dumpxml --inactive "$NET" | defined_lines)\n  fi\n  if [[ $running_def != "$new_def" ]]; then\n    if (( RESTART )); then\n      run virsh net-destroy "$NET"\n      active=0\n    else\n      note "the running network still has its previous definition; run again with --restart to apply it"\n    fi\n  fi\nfi\n\nif (( active )); then\n  note "network $NET is already running"\nelse\n  run virsh net-start "$NET"\nfi\n\nif (( AUTOSTART && ! autostart )); then\n  run virsh net-autostart "$NET"\nelif (( ! AUTOSTART && autostart )); then\n  run virsh net-autostart --disable "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ -d /sys/class/net/$BRIDGE/bridge ]] || die "network $NET is running but bridge $BRIDGE is missing"\n  note "ok: network $NET is running on bridge $BRIDGE"\nfi\nchanging=0\n[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n'
+
+blocks = {}
+debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&27=51&34=61'

@@ -1,0 +1,188 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'preflight.sh.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_plan = resolve('plan')
+    l_0_parse_args = l_0_title = missing
+    try:
+        t_1 = environment.filters['sh']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    try:
+        t_2 = environment.filters['sh_comment']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'sh_comment' found.")
+    try:
+        t_3 = environment.filters['sh_words']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'sh_words' found.")
+    try:
+        t_4 = environment.filters['shq']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'shq' found.")
+    pass
+    included_template = environment.get_template('common/args.sh.j2', 'preflight.sh.j2')._get_default_module(context)
+    l_0_parse_args = getattr(included_template, 'parse_args', missing)
+    if l_0_parse_args is missing:
+        l_0_parse_args = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'preflight.sh.j2') does not export the requested name 'parse_args'", name='parse_args')
+    context.vars['parse_args'] = l_0_parse_args
+    context.exported_vars.discard('parse_args')
+    l_0_title = str_join(('Read-only checks of this host before anything of bundle ', environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'name'), ' is applied.', ))
+    context.vars['title'] = l_0_title
+    context.exported_vars.add('title')
+    template = environment.get_template('common/header.sh.j2', 'preflight.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield 'set -euo pipefail\n# Every check below runs whatever the one before found: a check reports, it never exits.\n\nPROG=${0##*/}\nDRY_RUN=0\n# Tests point these at prepared trees; on a host they are /sys, /proc and /dev.\n'
+    if (environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges') or environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
+        pass
+        yield 'SYS=${QEMU_NETGEN_SYSFS:-/sys}\n'
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
+        pass
+        yield 'PROC=${QEMU_NETGEN_PROCFS:-/proc}\n'
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'checks_devices'):
+        pass
+        yield 'DEVFS=${QEMU_NETGEN_DEVFS:-/dev}\n'
+    yield 'passed=0 warned=0 failed=0\n\npass() { printf \'PASS  %s\\n\' "$*"; passed=$((passed + 1)); }\nwarn() { printf \'WARN  %s\\n\' "$*"; warned=$((warned + 1)); }\nfail() { printf \'FAIL  %s\\n\' "$*"; failed=$((failed + 1)); }\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nChecks, without changing anything, what this bundle needs and what could go wrong on\nthis host. One line per check: PASS, WARN (works, but read the advice) or FAIL (fix it\nfirst). Exits 1 if anything failed. Run it as root to see the firewall too.\n  -n, --dry-run  the same checks (this script never changes anything)\nUSAGE\n}\nusage_error() { printf \'%s: %s\\n\' "$PROG" "$*" >&2; usage >&2; exit 2; }\n'
+    def macro():
+        t_5 = []
+        pass
+        return concat(t_5)
+    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+    yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    yield '(( ! DRY_RUN )) || printf \'%s: --dry-run: the same read-only checks\\n\' "$PROG" >&2\n\n'
+    if (environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges') or environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
+        pass
+        template = environment.get_template('common/net.sh.j2', 'preflight.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+        template = environment.get_template('common/cutoff.sh.j2', 'preflight.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+    yield '\n# --- commands --------------------------------------------------------------------------\ncommands=('
+    yield str(t_3(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'commands')))
+    yield ')\nfor command in "${commands[@]}"; do\n  if command -v "$command" >/dev/null 2>&1; then\n    pass "command $command"\n  else\n    fail "command $command not found: install the packages in README.md, \'Packages\'"\n  fi\ndone\n'
+    for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
+        _loop_vars = {}
+        pass
+        yield '\n# --- bridge '
+        yield str(t_2(environment.getattr(l_1_net, 'bridge')))
+        yield ' on '
+        yield str(t_2(environment.getattr(l_1_net, 'uplink')))
+        yield ' ('
+        yield str(t_2(environment.getattr(l_1_net, 'method')))
+        yield ') ---------------------------------\nuplink='
+        yield str(t_1(environment.getattr(l_1_net, 'uplink')))
+        yield '\nbridge='
+        yield str(t_1(environment.getattr(l_1_net, 'bridge')))
+        yield '\napply='
+        yield str(t_4(environment.getattr(l_1_net, 'apply_path')))
+        yield '\nif ! link_exists "$uplink"; then\n  fail "uplink $uplink does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\nelif [[ $(link_field "$uplink" master) == "$bridge" ]]; then\n  pass "uplink $uplink is already a port of $bridge"\nelse\n  if [[ -n $(link_field "$uplink" master) ]]; then\n    fail "uplink $uplink is a port of $(link_field "$uplink" master) already"\n  elif [[ $(cat "$SYS/class/net/$uplink/operstate" 2>/dev/null) == up ]]; then\n    pass "uplink $uplink exists and is up"\n  else\n    warn "uplink $uplink is not up (no cable, or link down): the bridge will have no carrier"\n  fi\n  if link_exists "$bridge"; then\n    fail "$bridge already exists and $uplink is not its port: pick another bridge name, or remove it"\n  fi\n  if [[ -n $ssh_dev && $ssh_dev == "$uplink" ]]; then\n    warn "this SSH session (from $ssh_peer) runs over $uplink, which $apply makes a bridge port: "'
+        yield str(t_1(environment.getattr(l_1_net, 'over_ssh')))
+        yield '\n  elif grep -qxF -- "$uplink" <<<"$default_devs"; then\n    warn "the default route uses $uplink, which $apply makes a bridge port: "'
+        yield str(t_1(environment.getattr(l_1_net, 'on_default_route')))
+        yield '\n  else\n    pass "neither this session nor the default route depends on $uplink"\n  fi\nfi\n'
+        template = environment.get_or_select_template(environment.getattr(l_1_net, 'nm_check'), 'preflight.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'net': l_1_net, 'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+    l_1_net = missing
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
+        pass
+        yield '\n# --- bridged traffic and the firewall --------------------------------------------------\nnf=$(cat "$PROC/sys/net/bridge/bridge-nf-call-iptables" 2>/dev/null || echo 0)\nif [[ $nf == 1 ]]; then\n  warn "bridge-nf-call-iptables=1 (br_netfilter): traffic through the bridge passes iptables FORWARD; set net.bridge.bridge-nf-call-iptables, -ip6tables and -arptables to 0 in /etc/sysctl.d/, or accept it in the FORWARD chain"\nelse\n  pass "bridged traffic bypasses iptables (bridge-nf-call-iptables is not 1)"\nfi\nif [[ $(id -u) -ne 0 ]]; then\n  warn "not root: the FORWARD policy was not checked"\nelif command -v iptables >/dev/null 2>&1 && grep -qx -- \'-P FORWARD DROP\' <<<"$(iptables -S FORWARD 2>/dev/null || true)"; then\n  if [[ $nf == 1 ]]; then\n    fail "iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM traffic on the bridge is dropped. Fix:'
+        for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
+            _loop_vars = {}
+            pass
+            yield ' iptables -I DOCKER-USER -i '
+            yield str(t_2(environment.getattr(l_1_net, 'bridge')))
+            yield ' -o '
+            yield str(t_2(environment.getattr(l_1_net, 'bridge')))
+            yield ' -j ACCEPT;'
+        l_1_net = missing
+        yield ' or set the bridge-nf-call sysctls to 0"\n  else\n    warn "iptables FORWARD policy is DROP (Docker sets it); harmless while bridge-nf-call-iptables stays 0"\n  fi\nelse\n  pass "iptables FORWARD policy does not drop bridged traffic"\nfi\n'
+    for l_1_dev in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
+        _loop_vars = {}
+        pass
+        yield '\n# --- passthrough of '
+        yield str(t_2(environment.getattr(l_1_dev, 'device')))
+        yield ' ---------------------------------------------------------\ndevice='
+        yield str(t_1(environment.getattr(l_1_dev, 'device')))
+        yield '\nbind='
+        yield str(t_4(environment.getattr(l_1_dev, 'bind_path')))
+        yield '\nif [[ -z $(ls -A -- "$SYS/kernel/iommu_groups" 2>/dev/null) ]]; then\n  fail "the IOMMU is off: turn on VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel)"\nelif [[ ! -e $SYS/bus/pci/devices/$device ]]; then\n  fail "there is no PCI device $device (lspci -D lists them): check the profile\'s device"\nelse\n  pass "the IOMMU is on"\n  group_link=$(readlink "$SYS/bus/pci/devices/$device/iommu_group" || true)\n  group=${group_link##*/}\n  members=()\n  for path in "$SYS/kernel/iommu_groups/$group/devices/"*; do\n    member=${path##*/}\n    driver=$(readlink "$SYS/bus/pci/devices/$member/driver" 2>/dev/null || true)\n    driver=${driver##*/}\n    members+=("$member (${driver:-no driver})")\n    for netdir in "$SYS/bus/pci/devices/$member/net/"*; do\n      [[ -e $netdir ]] || continue\n      ifname=${netdir##*/}\n      while read -r reason; do\n        fail "$ifname ($member) in the group $reason: passing it through cuts the host off ($bind refuses it without --force)"\n      done < <(cut_off_reasons "$ifname")\n    done\n  done\n  pass "IOMMU group $group: ${members[*]} (all of these go to vfio-pci)"\nfi\n'
+    l_1_dev = missing
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'):
+        pass
+        yield '\n# --- qemu-bridge-helper and its ACL ----------------------------------------------------\nhelper='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'bridge_helper')))
+        yield '\nacl='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'main_path')))
+        yield '\nif [[ ! -x $helper ]]; then\n  fail "$helper not found: install the packages in README.md, \'Packages\'"\nelif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"\nelse\n  warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"\nfi\nif [[ ! -e $acl ]]; then\n  warn "$acl does not exist yet: '
+        yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path')))
+        yield ' creates it"\nelif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then\n  warn "$acl is not readable by every user: a non-root user who starts a VM gets \'failed to parse default acl file\'"\nelse\n  pass "$acl is readable"\nfi\n'
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
+        pass
+        yield '\nip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }\noverlaps() {  # overlaps A/LEN B/LEN\n  local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask\n  len=$(( al < bl ? al : bl ))\n  mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))\n  (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))\n}\n'
+    for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
+        _loop_vars = {}
+        pass
+        yield '\n# --- NAT network '
+        yield str(t_2(environment.getattr(l_1_net, 'name')))
+        yield ' ('
+        yield str(t_2(environment.getattr(l_1_net, 'subnet')))
+        yield ') ----------------------------------------\nsubnet='
+        yield str(t_1(environment.getattr(l_1_net, 'subnet')))
+        yield '\nnat_bridge='
+        yield str(t_1(environment.getattr(l_1_net, 'bridge')))
+        yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\')\nif [[ -n $clash ]]; then\n  fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "NAT subnet $subnet overlaps no route on this host"\nfi\n'
+    l_1_net = missing
+    for l_1_vm in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
+        _loop_vars = {}
+        pass
+        yield '\n# --- VM '
+        yield str(t_2(environment.getattr(l_1_vm, 'name')))
+        yield ' ------------------------------------------------------------------\n'
+        for l_2_check in environment.getattr(l_1_vm, 'device_checks'):
+            _loop_vars = {}
+            pass
+            yield 'if [[ -r $DEVFS/'
+            yield str(t_1(environment.getattr(l_2_check, 'device')))
+            yield ' && -w $DEVFS/'
+            yield str(t_1(environment.getattr(l_2_check, 'device')))
+            yield ' ]]; then\n  pass '
+            yield str(t_1(str_join(('/dev/', environment.getattr(l_2_check, 'device'), ' is accessible', ))))
+            yield '\nelse\n  '
+            yield str(t_1(environment.getattr(l_2_check, 'level')))
+            yield ' '
+            yield str(t_1(environment.getattr(l_2_check, 'message')))
+            yield '\nfi\n'
+        l_2_check = missing
+    l_1_vm = missing
+    yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
+
+blocks = {}
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&35=63&39=70&40=72&41=78&45=85&53=87&55=91&56=97&57=99&58=101&75=103&77=105&82=107&84=114&97=117&105=127&107=131&108=133&109=135&135=138&138=141&139=143&148=145&155=147&165=150&167=154&168=158&169=160&183=163&185=167&186=169&187=173&188=177&190=179'

@@ -1,0 +1,134 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'vm/launch.sh.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_vm = resolve('vm')
+    l_0_plan = resolve('plan')
+    l_0_parse_args = l_0_title = missing
+    try:
+        t_1 = environment.filters['sh']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    try:
+        t_2 = environment.filters['sh_expand']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'sh_expand' found.")
+    try:
+        t_3 = environment.filters['shq']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'shq' found.")
+    pass
+    included_template = environment.get_template('common/args.sh.j2', 'vm/launch.sh.j2')._get_default_module(context)
+    l_0_parse_args = getattr(included_template, 'parse_args', missing)
+    if l_0_parse_args is missing:
+        l_0_parse_args = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'vm/launch.sh.j2') does not export the requested name 'parse_args'", name='parse_args')
+    context.vars['parse_args'] = l_0_parse_args
+    context.exported_vars.discard('parse_args')
+    l_0_title = str_join(('Start VM ', environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'name'), ' with QEMU (', environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'memory'), ' memory, ', environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'cpus'), ' CPUs, accel ', environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'accel'), ').', ))
+    context.vars['title'] = l_0_title
+    context.exported_vars.add('title')
+    template = environment.get_template('common/header.sh.j2', 'vm/launch.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('common/lib.sh.j2', 'vm/launch.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '\nVM='
+    yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'name')))
+    yield '\nQEMU='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'qemu')))
+    yield '\nACCEL='
+    yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'accel')))
+    yield '\n'
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'nics'):
+        pass
+        yield 'HELPER='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'bridge_helper')))
+        yield '\nACL='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'main_path')))
+        yield '\nACL_SCRIPT='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path')))
+        yield '\nVHOST='
+        yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'vhost')))
+        yield '\n'
+    yield "EXTRA=()\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [-- QEMU-ARG...]\nChecks what VM $VM needs on this host, then runs QEMU in the foreground.\nArguments after -- are appended to the QEMU command line.\n  -n, --dry-run  print the checks' findings and the full QEMU command, start nothing\nUSAGE\n}\n\n"
+    def macro():
+        t_4 = []
+        pass
+        t_4.append(
+            '    --) shift; EXTRA=("$@"); break ;;\n',
+        )
+        return concat(t_4)
+    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+    yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    yield '\nproblems=()\ncommand -v "$QEMU" >/dev/null 2>&1 || problems+=("$QEMU not found: install the packages in README.md, \'Packages\'")\nif [[ $ACCEL == kvm ]] && ! [[ -r /dev/kvm && -w /dev/kvm ]]; then\n  problems+=("/dev/kvm is missing or not accessible: enable virtualization in the firmware, load kvm_intel or kvm_amd, and add $(id -un) to group kvm (or set accel: tcg in the profile)")\nfi\n'
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'nics'):
+        pass
+        yield '\n# acl_verdict BRIDGE: allow, deny or none, as qemu-bridge-helper would decide from $ACL\n# and the files it includes (any matching deny wins over allow).\nacl_verdict() {\n  local file\n  local -a files=("$ACL")\n  while read -r file; do files+=("$file"); done < <(awk \'$1 == "include" { print $2 }\' "$ACL")\n  { cat -- "${files[@]}" 2>/dev/null || true; } | awk -v br="$1" \'\n    ($1 == "allow" || $1 == "deny") && ($2 "" == br || $2 == "all") { seen[$1] = 1 }\n    END { print (seen["deny"] ? "deny" : seen["allow"] ? "allow" : "none") }\'\n}\n\nif [[ ! -x $HELPER ]]; then\n  problems+=("$HELPER not found: install the packages in README.md, \'Packages\'")\nelif [[ $(id -u) -ne 0 && ! -u $HELPER && $(getcap -- "$HELPER" 2>/dev/null || true) != *cap_net_admin* ]]; then\n  problems+=("$HELPER can\'t create taps for $(id -un) (neither setuid root nor cap_net_admin): run as root, or chmod u+s $HELPER")\nfi\nif [[ ! -r $ACL ]]; then\n  problems+=("$ACL is missing or unreadable for $(id -un) (qemu-bridge-helper: failed to parse default acl file): run $ACL_SCRIPT")\nfi\n'
+        for (l_1_bridge, l_1_provider) in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'bridge_providers'):
+            _loop_vars = {}
+            pass
+            yield 'if [[ ! -d /sys/class/net/'
+            yield str(t_1(l_1_bridge))
+            yield '/bridge ]]; then\n  problems+=('
+            yield str(t_1(str_join(('bridge ', l_1_bridge, ' does not exist: run ', l_1_provider, ))))
+            yield ')\nfi\nif [[ -r $ACL && $(acl_verdict '
+            yield str(t_1(l_1_bridge))
+            yield ') != allow ]]; then\n  problems+=('
+            yield str(t_1(str_join(('the ACL does not allow bridge ', l_1_bridge, ' (qemu-bridge-helper: access denied by acl file): run ', environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path'), ))))
+            yield ')\nfi\n'
+        l_1_bridge = l_1_provider = missing
+        yield '\nvhost_usable() { [[ -r /dev/vhost-net && -w /dev/vhost-net ]]; }\ncase $VHOST in\n  on)\n    vhost=on\n    vhost_usable || problems+=("/dev/vhost-net is not accessible (the profile says vhost: on): modprobe vhost_net and add $(id -un) to group kvm, or set vhost: auto")\n    ;;\n  off) vhost=off ;;\n  *)\n    vhost=off\n    if vhost_usable; then vhost=on; else note "/dev/vhost-net is not usable here; networking runs without vhost"; fi\n    ;;\nesac\n'
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'vfio'):
+        pass
+        yield '\n# passthrough: the device must be on vfio-pci, and vfio pins all guest memory\n'
+        for l_1_dev in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'vfio'):
+            _loop_vars = {}
+            pass
+            yield 'driver=$(readlink /sys/bus/pci/devices/'
+            yield str(t_1(environment.getattr(l_1_dev, 'device')))
+            yield '/driver 2>/dev/null || true)\nif [[ ${driver##*/} != vfio-pci ]]; then\n  problems+=('
+            yield str(t_1(str_join(('PCI device ', environment.getattr(l_1_dev, 'device'), ' is not bound to vfio-pci (QEMU would say: group N is not viable): run ', environment.getattr(l_1_dev, 'provider'), ))))
+            yield ')\nfi\n'
+        l_1_dev = missing
+        yield 'if [[ $(id -u) -ne 0 ]]; then\n  need_kib='
+        yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'memory_kib')))
+        yield '\n  memory='
+        yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'memory')))
+        yield '\n  have_kib=$(ulimit -l)\n  if [[ $have_kib != unlimited ]] && (( have_kib < need_kib )); then\n    problems+=("the memlock limit is $have_kib KiB, below the guest\'s $memory ($need_kib KiB) that vfio pins: raise it (ulimit -l, memlock in /etc/security/limits.conf, or LimitMEMLOCK=) or run as root")\n  fi\nfi\n'
+    yield '\ncmd=(\n'
+    for l_1_line in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'args'):
+        _loop_vars = {}
+        pass
+        yield '  '
+        yield str(t_3(environment.getattr(environment.getitem(l_1_line, 0), 'text')))
+        for l_2_arg in l_1_line[1:]:
+            _loop_vars = {}
+            pass
+            yield ' '
+            yield str(t_3(environment.getattr(l_2_arg, 'text')))
+            yield str(t_2(environment.getattr(l_2_arg, 'runtime')))
+        l_2_arg = missing
+        yield '\n'
+    l_1_line = missing
+    yield ')\n\nif (( ${#problems[@]} )); then\n  for problem in "${problems[@]}"; do\n    if (( DRY_RUN )); then note "warning: $problem"; else note "missing: $problem"; fi\n  done\n  (( DRY_RUN )) || die "VM $VM not started: fix the above first"\nfi\n\nif (( DRY_RUN )); then\n  show "${cmd[@]}" "${EXTRA[@]}"\n  exit 0\nfi\nexec "${cmd[@]}" "${EXTRA[@]}"\n'
+
+blocks = {}
+debug_info = '1=32&2=38&3=41&4=47&6=54&7=56&8=58&9=60&10=63&11=65&12=67&13=69&26=72&35=82&56=85&57=89&58=91&60=93&61=95&78=99&81=102&82=106&84=108&88=112&89=114&98=117&99=121'

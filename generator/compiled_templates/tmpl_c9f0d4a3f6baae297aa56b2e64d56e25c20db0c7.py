@@ -1,0 +1,63 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'nat/teardown.sh.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_net = resolve('net')
+    l_0_parse_args = l_0_title = missing
+    try:
+        t_1 = environment.filters['sh']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    pass
+    included_template = environment.get_template('common/args.sh.j2', 'nat/teardown.sh.j2')._get_default_module(context)
+    l_0_parse_args = getattr(included_template, 'parse_args', missing)
+    if l_0_parse_args is missing:
+        l_0_parse_args = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'nat/teardown.sh.j2') does not export the requested name 'parse_args'", name='parse_args')
+    context.vars['parse_args'] = l_0_parse_args
+    context.exported_vars.discard('parse_args')
+    l_0_title = str_join(('Stop and remove the libvirt NAT network ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'name'), ' (undoes ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'setup_path'), ').', ))
+    context.vars['title'] = l_0_title
+    context.exported_vars.add('title')
+    template = environment.get_template('common/header.sh.j2', 'nat/teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('common/lib.sh.j2', 'nat/teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '\nNET='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'name')))
+    yield '\nUUID='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uuid')))
+    yield '\nBRIDGE='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge')))
+    yield '\n: "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nStops the libvirt network $NET and removes its definition and autostart link.\nGuests attached to $BRIDGE lose their network. Safe to run again.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
+    def macro():
+        t_2 = []
+        pass
+        return concat(t_2)
+    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+    yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    yield '\nneed_root\n\n'
+    template = environment.get_template('nat/state.sh.j2', 'nat/teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '\nread_state running\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
+
+blocks = {}
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&21=47&26=54'
