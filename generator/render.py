@@ -164,3 +164,8 @@ def render(plan: Plan) -> list[RenderedFile]:
     files.append(RenderedFile(SUMS, sums, DATA))
     files.sort(key=lambda f: f.path)
     return files
+
+
+if __name__ == "__main__":  # python -m generator.render: write the compiled templates
+    precompiled.write(environment())
+    print(f"compiled templates written to {precompiled.FOLDER}")

@@ -188,7 +188,7 @@ def test_a_romfile_reaches_the_runbook_as_code() -> None:
 
 def test_the_shipped_compiled_templates_are_current(tmp_path: Path) -> None:
     """generator/compiled_templates is what the templates compile to now (after a template
-    changes: .venv/bin/python -m generator.precompiled)."""
+    changes: .venv/bin/python -m generator.render)."""
     precompiled.write(render.environment(), tmp_path)
     fresh = {p.name: p.read_text() for p in tmp_path.iterdir()}
     shipped = {p.name: p.read_text() for p in precompiled.FOLDER.iterdir() if p.is_file()}
