@@ -69,12 +69,31 @@ def bundle_files(profile: Profile) -> list[RenderedFile]:
     return render.render(plan.build(profile))
 
 
-def validate_profiles(paths: Iterable[Path], say: Say, err: Say) -> int:
+Tick = Callable[[], None]
+
+
+def _each(
+    paths: Iterable[Path],
+    say: Say,
+    err: Say,
+    tick: Tick,
+    act: Callable[[Batch, Path, Profile], None],
+) -> Batch:
+    """One batch over ``paths``: ``act`` on each valid profile, then ``tick``."""
     batch = Batch(say, err)
     for path in paths:
-        if batch.load(path) is not None:
-            say(f"{path}: ok")
-    return batch.code
+        profile = batch.load(path)
+        if profile is not None:
+            act(batch, path, profile)
+        tick()
+    return batch
+
+
+def validate_profiles(paths: Iterable[Path], say: Say, err: Say) -> int:
+    def ok(batch: Batch, path: Path, profile: Profile) -> None:
+        say(f"{path}: ok")
+
+    return _each(paths, say, err, lambda: None, ok).code
 
 
 def write_bundles(
@@ -84,63 +103,57 @@ def write_bundles(
     err: Say,
     *,
     force: bool = False,
-    tick: Callable[[], None] = lambda: None,
+    tick: Tick = lambda: None,
 ) -> Batch:
     """Write each profile's bundle to ``out/<name>``; one that already matches is left as it is."""
-    batch = Batch(say, err)
-    for path in paths:
-        profile = batch.load(path)
-        if profile is not None:
-            files = bundle_files(profile)
-            dest = out / profile.name
-            if not differences(manifest(files), dest):
-                batch.unchanged += 1
-                say(f"{dest}: unchanged ({len(files)} files)")
-            else:
-                try:
-                    write_bundle(files, dest, force=force, warn=err)
-                except OutputError as error:
-                    batch.fail(error)
-                else:
-                    batch.written += 1
-                    say(f"{dest}: written ({len(files)} files)")
-        tick()
-    return batch
+
+    def write(batch: Batch, path: Path, profile: Profile) -> None:
+        files = bundle_files(profile)
+        dest = out / profile.name
+        if not differences(manifest(files), dest):
+            batch.unchanged += 1
+            say(f"{dest}: unchanged ({len(files)} files)")
+            return
+        try:
+            write_bundle(files, dest, force=force, warn=err)
+        except OutputError as error:
+            batch.fail(error)
+        else:
+            batch.written += 1
+            say(f"{dest}: written ({len(files)} files)")
+
+    return _each(paths, say, err, tick, write)
 
 
 def check_bundles(
-    paths: Iterable[Path], out: Path, say: Say, err: Say, *, tick: Callable[[], None] = lambda: None
+    paths: Iterable[Path], out: Path, say: Say, err: Say, *, tick: Tick = lambda: None
 ) -> Batch:
     """Name every way each bundle on disk differs from a fresh render; write nothing."""
-    batch = Batch(say, err)
-    for path in paths:
-        profile = batch.load(path)
-        if profile is not None:
-            dest = out / profile.name
-            stale = differences(manifest(bundle_files(profile)), dest)
-            for line in stale:
-                err(line)
-            if stale:
-                err(f"{dest}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
-                batch.code = max(batch.code, EXIT_INVALID)
-            else:
-                say(f"{dest}: up to date")
-        tick()
-    return batch
+
+    def check(batch: Batch, path: Path, profile: Profile) -> None:
+        dest = out / profile.name
+        stale = differences(manifest(bundle_files(profile)), dest)
+        for line in stale:
+            err(line)
+        if stale:
+            err(f"{dest}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
+            batch.code = max(batch.code, EXIT_INVALID)
+        else:
+            say(f"{dest}: up to date")
+
+    return _each(paths, say, err, tick, check)
 
 
 def diff_bundles(
-    paths: Iterable[Path], out: Path, say: Say, err: Say, *, tick: Callable[[], None] = lambda: None
+    paths: Iterable[Path], out: Path, say: Say, err: Say, *, tick: Tick = lambda: None
 ) -> Batch:
     """A unified diff from each bundle on disk to a fresh render; write nothing."""
-    batch = Batch(say, err)
-    for path in paths:
-        profile = batch.load(path)
-        if profile is not None:
-            lines = diff_bundle(bundle_files(profile), out / profile.name)
-            for line in lines:
-                say(line.rstrip("\n"))
-            if lines:
-                batch.code = max(batch.code, EXIT_INVALID)
-        tick()
-    return batch
+
+    def diff(batch: Batch, path: Path, profile: Profile) -> None:
+        lines = diff_bundle(bundle_files(profile), out / profile.name)
+        for line in lines:
+            say(line.rstrip("\n"))
+        if lines:
+            batch.code = max(batch.code, EXIT_INVALID)
+
+    return _each(paths, say, err, tick, diff)
