@@ -8,8 +8,9 @@ Everything is deterministic: the same profile always yields the same plan.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from ipaddress import IPv4Address
 
 from generator import names
@@ -78,6 +79,7 @@ class NatPlan:
     xml_path: str
     setup_path: str
     teardown_path: str
+    step: int = 0  # its number in the runbook
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,8 @@ class BridgePlan:
     over_ssh: str  # preflight: what to do when the SSH session runs over the uplink
     on_default_route: str  # preflight: what follows when the default route uses the uplink
     nm_check: str  # preflight: the NetworkManager check this method needs (a template)
+    summary: str  # the runbook's words for the method
+    step: int = 0  # its number in the runbook
 
     @property
     def dhcp(self) -> bool:
@@ -121,6 +125,7 @@ class PassthroughPlan:
     bind_path: str
     restore_path: str
     state_path: str
+    step: int = 0  # its number in the runbook
 
 
 @dataclass(frozen=True)
@@ -179,6 +184,11 @@ class VmPlan:
     args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
     launch_path: str
     device_checks: tuple[DeviceCheck, ...]
+    step: int = 0  # its number in the runbook
+
+    @property
+    def vfio_noun(self) -> str:
+        return "devices" if len(self.vfio) > 1 else "device"
 
     @property
     def bridges(self) -> tuple[str, ...]:
@@ -201,6 +211,7 @@ class AclPlan:
     marker: str = (
         "# Created by qemu-netgen (install-bridge-acl.sh); bundles add their include lines below."
     )
+    step: int = 0  # its number in the runbook
 
 
 @dataclass(frozen=True)
@@ -408,6 +419,7 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
             + (" (over SSH: --confirm-within 120)" if net.method == "ip" else "")
         ),
         nm_check=f"preflight/nm-{net.method}.sh.j2",
+        summary="`ip` (until reboot)" if net.method == "ip" else "`nmcli` (persistent)",
     )
 
 
@@ -510,12 +522,18 @@ def build(profile: Profile) -> Plan:
             install_path="install-bridge-acl.sh",
             remove_path="remove-bridge-acl.sh",
         )
+    # the runbook's order, numbered: 1 is preflight, then each step that changes the host
+    steps = itertools.count(2)
+    nats = tuple(replace(n, step=next(steps)) for n in nats)
+    bridges = tuple(replace(b, step=next(steps)) for b in bridges)
+    passthroughs = tuple(replace(p, step=next(steps)) for p in passthroughs)
+    acl = replace(acl, step=next(steps)) if acl is not None else None
     return Plan(
         name=profile.name,
         distro=facts,
         nats=nats,
         bridges=bridges,
         passthroughs=passthroughs,
-        vms=tuple(vms),
+        vms=tuple(replace(vm, step=next(steps)) for vm in vms),
         acl=acl,
     )

@@ -8,8 +8,6 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_plan = resolve('plan')
-    l_0_namespace = resolve('namespace')
-    l_0_step = missing
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -17,34 +15,28 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_2 = environment.filters['length']
+        t_2 = environment.filters['map']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
+            raise TemplateRuntimeError("No filter named 'map' found.")
     try:
-        t_3 = environment.filters['map']
+        t_3 = environment.filters['md_code']
     except KeyError:
         @internalcode
         def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'map' found.")
+            raise TemplateRuntimeError("No filter named 'md_code' found.")
     try:
-        t_4 = environment.filters['md_code']
+        t_4 = environment.filters['reverse']
     except KeyError:
         @internalcode
         def t_4(*unused):
-            raise TemplateRuntimeError("No filter named 'md_code' found.")
+            raise TemplateRuntimeError("No filter named 'reverse' found.")
     try:
-        t_5 = environment.filters['reverse']
+        t_5 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'reverse' found.")
-    try:
-        t_6 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '# Bundle `'
@@ -68,7 +60,7 @@ def root(context, missing=missing):
             yield ' | '
             yield str(environment.getattr(l_1_net, 'address'))
             yield ' | '
-            if (not t_6(environment.getattr(l_1_net, 'dhcp_start'))):
+            if (not t_5(environment.getattr(l_1_net, 'dhcp_start'))):
                 pass
                 yield str(environment.getattr(l_1_net, 'dhcp_start'))
                 yield '–'
@@ -78,7 +70,7 @@ def root(context, missing=missing):
                 yield 'none'
             yield ' | '
             l_2_loop = missing
-            t_7 = 1
+            t_6 = 1
             for l_2_h, l_2_loop in LoopContext(environment.getattr(l_1_net, 'hosts'), undefined):
                 _loop_vars = {}
                 pass
@@ -88,9 +80,9 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield ', '
-                t_7 = 0
+                t_6 = 0
             l_2_loop = l_2_h = missing
-            if t_7:
+            if t_6:
                 pass
                 yield 'none'
             yield ' |\n'
@@ -106,7 +98,7 @@ def root(context, missing=missing):
             yield '` | `'
             yield str(environment.getattr(l_1_net, 'uplink'))
             yield '` | '
-            yield str(('`ip` (until reboot)' if (environment.getattr(l_1_net, 'method') == 'ip') else '`nmcli` (persistent)'))
+            yield str(environment.getattr(l_1_net, 'summary'))
             yield ' | '
             if environment.getattr(l_1_net, 'dhcp'):
                 pass
@@ -144,7 +136,7 @@ def root(context, missing=missing):
                 pass
                 yield 'not named'
             yield ' | '
-            if t_6(environment.getattr(l_1_dev, 'romfile')):
+            if t_5(environment.getattr(l_1_dev, 'romfile')):
                 pass
                 yield "the device's own"
             elif (environment.getattr(l_1_dev, 'romfile') == ''):
@@ -152,7 +144,7 @@ def root(context, missing=missing):
                 yield 'none (`romfile=`)'
             else:
                 pass
-                yield str(t_4(environment.getattr(l_1_dev, 'romfile')))
+                yield str(t_3(environment.getattr(l_1_dev, 'romfile')))
             yield ' |\n'
         l_1_dev = missing
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
@@ -180,7 +172,7 @@ def root(context, missing=missing):
                 yield 'none'
             yield ' | '
             l_2_loop = missing
-            t_8 = 1
+            t_7 = 1
             for l_2_nic, l_2_loop in LoopContext(environment.getattr(l_1_vm, 'nics'), undefined):
                 _loop_vars = {}
                 pass
@@ -191,14 +183,14 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield ', '
-                t_8 = 0
+                t_7 = 0
             l_2_loop = l_2_nic = missing
-            if t_8:
+            if t_7:
                 pass
                 yield 'none'
             yield ' | '
             l_2_loop = missing
-            t_9 = 1
+            t_8 = 1
             for l_2_dev, l_2_loop in LoopContext(environment.getattr(l_1_vm, 'vfio'), undefined):
                 _loop_vars = {}
                 pass
@@ -208,9 +200,9 @@ def root(context, missing=missing):
                 if (not environment.getattr(l_2_loop, 'last')):
                     pass
                     yield ', '
-                t_9 = 0
+                t_8 = 0
             l_2_loop = l_2_dev = missing
-            if t_9:
+            if t_8:
                 pass
                 yield 'none'
             yield ' |\n'
@@ -229,11 +221,7 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
         pass
         yield 'libvirtd must be running (`systemctl enable --now libvirtd`).\n'
-    yield '\n## Steps\n'
-    l_0_step = context.call((undefined(name='namespace') if l_0_namespace is missing else l_0_namespace), n=1)
-    context.vars['step'] = l_0_step
-    context.exported_vars.add('step')
-    yield '\n1. **`./preflight.sh`** — read-only: checks the commands this bundle needs'
+    yield '\n## Steps\n\n1. **`./preflight.sh`** — read-only: checks the commands this bundle needs'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
         pass
         yield ", the uplinks (present,\n   up, not carrying this SSH session or the default route unnoticed), NetworkManager, and\n   whether the firewall would drop bridged traffic (Docker's FORWARD DROP with\n   `bridge-nf-call-iptables=1`)"
@@ -253,11 +241,8 @@ def root(context, missing=missing):
     for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
         _loop_vars = {}
         pass
-        if not isinstance(l_0_step, Namespace):
-            raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
-        l_0_step['n'] = (environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n') + 1)
         yield '\n'
-        yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+        yield str(environment.getattr(l_1_net, 'step'))
         yield '. **`./'
         yield str(environment.getattr(l_1_net, 'setup_path'))
         yield '`** — defines the libvirt network `'
@@ -293,13 +278,10 @@ def root(context, missing=missing):
     for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
         _loop_vars = {}
         pass
-        if not isinstance(l_0_step, Namespace):
-            raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
-        l_0_step['n'] = (environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n') + 1)
         if (environment.getattr(l_1_net, 'method') == 'ip'):
             pass
             yield '\n'
-            yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+            yield str(environment.getattr(l_1_net, 'step'))
             yield '. **`./'
             yield str(environment.getattr(l_1_net, 'apply_path'))
             yield '`** — makes bridge `'
@@ -348,7 +330,7 @@ def root(context, missing=missing):
         else:
             pass
             yield '\n'
-            yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+            yield str(environment.getattr(l_1_net, 'step'))
             yield '. **`./'
             yield str(environment.getattr(l_1_net, 'apply_path'))
             yield '`** — makes bridge `'
@@ -402,11 +384,8 @@ def root(context, missing=missing):
     for l_1_dev in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
         _loop_vars = {}
         pass
-        if not isinstance(l_0_step, Namespace):
-            raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
-        l_0_step['n'] = (environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n') + 1)
         yield '\n'
-        yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+        yield str(environment.getattr(l_1_dev, 'step'))
         yield '. **`./'
         yield str(environment.getattr(l_1_dev, 'bind_path'))
         yield '`** — hands `'
@@ -423,11 +402,8 @@ def root(context, missing=missing):
     l_1_dev = missing
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'):
         pass
-        if not isinstance(l_0_step, Namespace):
-            raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
-        l_0_step['n'] = (environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n') + 1)
         yield '\n'
-        yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'step'))
         yield '. **`./'
         yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path'))
         yield '`** — installs `'
@@ -448,11 +424,8 @@ def root(context, missing=missing):
     for l_1_vm in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
         _loop_vars = {}
         pass
-        if not isinstance(l_0_step, Namespace):
-            raise TemplateRuntimeError("cannot assign attribute on non-namespace object")
-        l_0_step['n'] = (environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n') + 1)
         yield '\n'
-        yield str(environment.getattr((undefined(name='step') if l_0_step is missing else l_0_step), 'n'))
+        yield str(environment.getattr(l_1_vm, 'step'))
         yield '. **`./'
         yield str(environment.getattr(l_1_vm, 'launch_path'))
         yield '`** — starts VM `'
@@ -482,10 +455,10 @@ def root(context, missing=missing):
             yield '.\n'
         if environment.getattr(l_1_vm, 'vfio'):
             pass
-            yield '   For the passed-through device'
-            yield str(('s' if (t_2(environment.getattr(l_1_vm, 'vfio')) > 1) else ''))
+            yield '   For the passed-through '
+            yield str(environment.getattr(l_1_vm, 'vfio_noun'))
             yield ' ('
-            yield str(t_1(context.eval_ctx, t_3(context, environment.getattr(l_1_vm, 'vfio'), attribute='device'), ', '))
+            yield str(t_1(context.eval_ctx, t_2(context, environment.getattr(l_1_vm, 'vfio'), attribute='device'), ', '))
             yield ") it checks the vfio-pci\n   binding and, when not run as root, that the memlock limit (`ulimit -l`) covers the guest's\n   "
             yield str(environment.getattr(l_1_vm, 'memory'))
             yield ': vfio pins all guest memory.\n'
@@ -528,7 +501,7 @@ def root(context, missing=missing):
         yield '`;\n  deletes `'
         yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'main_path'))
         yield '` only if the install step created it and nothing else is in it.\n'
-    for l_1_net in t_5(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges')):
+    for l_1_net in t_4(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges')):
         _loop_vars = {}
         pass
         if (environment.getattr(l_1_net, 'method') == 'ip'):
@@ -554,7 +527,7 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_1_net, 'uplink'))
             yield "`'s own profiles their autoconnect setting back and activates the one that was\n  active, in one detached step.\n"
     l_1_net = missing
-    for l_1_dev in t_5(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
+    for l_1_dev in t_4(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
         _loop_vars = {}
         pass
         yield '- **`./'
@@ -563,7 +536,7 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_dev, 'state_path'))
         yield '` (unbind from vfio-pci, bind to its driver) and checks it;\n  a device that is already as recorded, such as one you had on vfio-pci yourself, is not\n  touched. Without a record it takes every vfio-pci device of the group off vfio-pci and lets\n  the kernel probe it. A reboot undoes the binding as well.\n'
     l_1_dev = missing
-    for l_1_net in t_5(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats')):
+    for l_1_net in t_4(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats')):
         _loop_vars = {}
         pass
         yield '- **`./'
@@ -574,4 +547,4 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=51&3=53&9=55&13=59&14=63&17=98&21=101&22=105&25=129&29=132&30=136&33=158&37=162&38=166&44=219&47=221&48=225&50=229&55=233&57=237&60=240&61=246&64=253&65=258&67=260&68=266&69=272&71=278&74=280&75=282&76=286&78=293&79=298&80=299&82=302&83=308&85=310&86=312&87=316&91=320&92=328&95=334&96=338&97=340&100=342&101=344&104=351&105=357&106=363&107=379&108=381&109=383&110=385&112=387&114=391&115=393&118=402&119=407&121=409&128=415&136=417&139=419&140=421&142=424&143=428&145=430&146=436&147=440&149=444&152=446&154=448&155=453&157=455&158=461&159=467&162=470&163=473&165=483&166=486&168=490&170=492&171=495&173=497&174=500&175=503&177=510&185=519&189=522&190=525&191=529&193=531&194=534&195=537&196=539&199=541&200=543&203=548&204=554&208=557&209=561&210=563&215=566&216=570'
+debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&44=211&47=213&48=217&50=221&56=225&59=228&60=234&63=241&65=245&66=251&67=257&69=263&72=265&73=267&74=271&76=278&77=281&79=284&80=290&82=292&83=294&84=298&88=302&89=310&92=316&93=320&94=322&97=324&98=326&101=333&102=339&103=345&104=361&105=363&106=365&107=367&109=369&111=373&112=375&115=384&117=388&124=394&132=396&135=398&136=400&138=403&140=406&141=412&142=416&144=420&147=422&149=424&151=428&152=434&153=440&156=443&157=446&159=456&160=459&162=463&164=465&165=468&167=470&168=473&169=476&171=483&179=492&183=495&184=498&185=502&187=504&188=507&189=510&190=512&193=514&194=516&197=521&198=527&202=530&203=534&204=536&209=539&210=543'
