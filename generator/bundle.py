@@ -106,6 +106,8 @@ def write_bundle(
     """Replace ``dest`` with exactly ``files``; all or nothing. Once the new bundle is in
     place, a previous one that cannot be removed is only warned about (the write is done)."""
     parent = dest.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"cannot write {shown(dest)}: {shown(parent)} is not a folder")
     try:
         parent.mkdir(parents=True, exist_ok=True)
         _refuse_unless_forced(dest, force)
@@ -206,7 +208,8 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
                 notes.append(
                     f"# {shown(rel)}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n"
                 )
-            lines += difflib.unified_diff(_lines(old), [], f"a/{shown(rel)}", "/dev/null")
+            gone = list(difflib.unified_diff(_lines(old), [], f"a/{shown(rel)}", "/dev/null"))
+            lines += gone or [f"--- a/{shown(rel)}\n", "+++ /dev/null\n"]  # an empty file too
         else:
             notes.append(f"# {shown(rel)}: a {kind_of(st_mode)} that is not part of the bundle\n")
     return notes + [

@@ -154,18 +154,18 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
         target = dest / path
         st_mode = found.get(path)
         if st_mode is None:
-            lines.append(f"{target}: missing")
+            lines.append(f"{shown(target)}: missing")
         elif not stat.S_ISREG(st_mode):
-            lines.append(f"{target}: a {kind_of(st_mode)}, not a regular file")
+            lines.append(f"{shown(target)}: a {kind_of(st_mode)}, not a regular file")
         elif stat.S_IMODE(st_mode) != mode:
-            lines.append(f"{target}: mode {stat.S_IMODE(st_mode):o}, expected {mode:o}")
+            lines.append(f"{shown(target)}: mode {stat.S_IMODE(st_mode):o}, expected {mode:o}")
         elif (data := read_regular(target)) is None or digest(data) != sha256:
-            lines.append(f"{target}: content differs")
+            lines.append(f"{shown(target)}: content differs")
     for folder in sorted(folders_of(expected)):
         st_mode = found.get(folder)
         if st_mode is not None and stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
             lines.append(
-                f"{dest / folder}: mode {stat.S_IMODE(st_mode):o}, expected {FOLDER_MODE:o}"
+                f"{shown(dest / folder)}: mode {stat.S_IMODE(st_mode):o}, expected {FOLDER_MODE:o}"
             )
     return lines + [
         f"{shown(dest / rel)}: not part of the bundle" for rel in foreign(found, expected)

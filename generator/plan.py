@@ -241,6 +241,17 @@ class Plan:
         return tuple(dict.fromkeys(wanted))
 
     @property
+    def forward_drop_advice(self) -> str:
+        """What preflight says when Docker's FORWARD policy would drop bridged VM traffic."""
+        rules = " ".join(
+            f"iptables -I DOCKER-USER -i {b.bridge} -o {b.bridge} -j ACCEPT;" for b in self.bridges
+        )
+        return (
+            "iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM "
+            f"traffic on the bridge is dropped. Fix: {rules} or set the bridge-nf-call sysctls to 0"
+        )
+
+    @property
     def checks_devices(self) -> bool:
         """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
         return any(vm.device_checks for vm in self.vms)

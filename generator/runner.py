@@ -112,7 +112,7 @@ def write_bundles(
         dest = out / profile.name
         if not differences(manifest(files), dest):
             batch.unchanged += 1
-            say(f"{dest}: unchanged ({len(files)} files)")
+            say(f"{shown(dest)}: unchanged ({len(files)} files)")
             return
         try:
             write_bundle(files, dest, force=force, warn=err)
@@ -120,7 +120,7 @@ def write_bundles(
             batch.fail(error)
         else:
             batch.written += 1
-            say(f"{dest}: written ({len(files)} files)")
+            say(f"{shown(dest)}: written ({len(files)} files)")
 
     return _each(paths, say, err, tick, write)
 
@@ -136,10 +136,10 @@ def check_bundles(
         for line in stale:
             err(line)
         if stale:
-            err(f"{dest}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
+            err(f"{shown(dest)}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
             batch.code = max(batch.code, EXIT_INVALID)
         else:
-            say(f"{dest}: up to date")
+            say(f"{shown(dest)}: up to date")
 
     return _each(paths, say, err, tick, check)
 

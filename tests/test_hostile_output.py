@@ -101,6 +101,10 @@ def empty_folder(b: Path) -> None:
     (b / "empty").mkdir()
 
 
+def empty_extra_file(b: Path) -> None:
+    (b / "extra").touch()
+
+
 def socket_file(b: Path) -> None:
     import socket
 
@@ -151,6 +155,7 @@ PLANTS: list[Callable[[Path], None]] = [
     world_writable_script,
     group_writable_readme,
     empty_folder,
+    empty_extra_file,
     socket_file,
     world_writable_bundle_folder,
     world_writable_subfolder,

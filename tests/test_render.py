@@ -220,3 +220,28 @@ def _settings(env: jinja2.Environment) -> dict[str, object]:
         "comment_start_string": env.comment_start_string,
         "comment_end_string": env.comment_end_string,
     }
+
+
+def test_a_shipped_module_from_another_source_or_setting_is_not_used(tmp_path: Path) -> None:
+    """A module whose recorded checksum is not its template's (an old module beside a new
+    sources.json), or an environment with other settings: the template is compiled."""
+    import shutil
+
+    shipped = tmp_path / "compiled"
+    shutil.copytree(precompiled.FOLDER, shipped)
+    env = render.environment()
+    name = "README.md.j2"
+    module = shipped / jinja2.ModuleLoader(str(shipped)).get_module_filename(name)
+    text = module.read_text().replace("Bundle", "OLDVERSION")
+    module.write_text(text.replace(precompiled.SUM_NAME + " = '", precompiled.SUM_NAME + " = '0"))
+    own = jinja2.Environment(
+        loader=precompiled.Loader(locations.templates_dir(), shipped), **_settings(env)
+    )
+    own.filters.update(env.filters)
+    out = own.get_template(name).render(plan=plan.build(parse_text(BASE_PROFILE)))
+    assert "OLDVERSION" not in out and out.startswith("# Bundle `lab1`")
+
+    other = _settings(env) | {"lstrip_blocks": False}
+    assert precompiled.source_sum(jinja2.Environment(**other), "x") != precompiled.source_sum(
+        env, "x"
+    )

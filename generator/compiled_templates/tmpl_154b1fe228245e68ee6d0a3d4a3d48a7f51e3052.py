@@ -15,12 +15,6 @@ def root(context, missing=missing):
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'sh' found.")
-    try:
-        t_2 = environment.filters['sh_comment']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'sh_comment' found.")
     pass
     included_template = environment.get_template('common/args.sh.j2', 'vfio/bind.sh.j2')._get_default_module(context)
     l_0_parse_args = getattr(included_template, 'parse_args', missing)
@@ -63,16 +57,14 @@ def root(context, missing=missing):
         yield "  # the NIC's name on this host, as the profile says\n"
     yield 'DEVFS=${QEMU_NETGEN_DEVFS:-/dev}  # tests point this at a /dev-like tree\nRESTORE='
     yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'restore_path')))
-    yield '\nFORCE=0\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--force]\nTakes $DEVICE and every other device of its IOMMU group from their host drivers and\nbinds them to vfio-pci (the driver_override method), recording the drivers they had in\n$STATE. Lasts until reboot; undo with '
-    yield str(t_2(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'restore_path')))
-    yield ". Safe to run again.\n  -n, --dry-run  print each write to sysfs, change nothing\n  --force        go ahead even if a device in the group carries the host's network\nUSAGE\n}\n\n"
+    yield "\nFORCE=0\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--force]\nTakes $DEVICE and every other device of its IOMMU group from their host drivers and\nbinds them to vfio-pci (the driver_override method), recording the drivers they had in\n$STATE. Lasts until reboot; undo with $RESTORE. Safe to run again.\n  -n, --dry-run  print each write to sysfs, change nothing\n  --force        go ahead even if a device in the group carries the host's network\nUSAGE\n}\n\n"
     def macro():
-        t_3 = []
+        t_2 = []
         pass
-        t_3.append(
+        t_2.append(
             '    --force) FORCE=1 ;;\n',
         )
-        return concat(t_3)
+        return concat(t_2)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
     yield '\nneed_root\n\n# --- checks, before anything changes -----------------------------------------------\ngroups=$SYS/kernel/iommu_groups\nif [[ -z $(ls -A -- "$groups" 2>/dev/null) ]]; then\n  die "the IOMMU is off ($groups is empty): turn on VT-d (Intel) or AMD-Vi in the firmware; on Intel also boot with intel_iommu=on (iommu=pt keeps the host\'s own DMA fast); AMD\'s IOMMU is on unless amd_iommu=off is given"\nfi\n[[ -e $SYS/bus/pci/devices/$DEVICE ]] || die "there is no PCI device $DEVICE here (lspci -D lists them): check the profile\'s device"\n'
@@ -89,4 +81,5 @@ def root(context, missing=missing):
     yield 'refuse=()\nfor member in "${MEMBERS[@]}"; do\n  for netdir in "$SYS/bus/pci/devices/$member/net/"*; do\n    [[ -e $netdir ]] || continue\n    ifname=${netdir##*/}\n    while read -r reason; do\n      refuse+=("$ifname ($member) $reason")\n    done < <(cut_off_reasons "$ifname")\n  done\ndone\nif (( ${#refuse[@]} )); then\n  for reason in "${refuse[@]}"; do note "refusing: $reason"; done\n  (( FORCE )) || die "taking these devices from the host would cut it off; move its network elsewhere first, or use --force"\n  note "going ahead anyway (--force)"\nfi\n\ntodo=()\nfor member in "${MEMBERS[@]}"; do\n  if is_pci_bridge "$member"; then\n    note "$member is a PCI bridge: left as it is"\n  elif [[ $(driver_of "$member") != vfio-pci ]]; then\n    todo+=("$member")\n  fi\ndone\nif (( ${#todo[@]} == 0 )); then\n  note "group $group is already bound to vfio-pci; nothing to do"\n  exit 0\nfi\n\n# vfio-pci first: if it cannot be loaded, nothing has changed and nothing is recorded\n[[ -d $SYS/bus/pci/drivers/vfio-pci ]] || run modprobe vfio-pci\n\n# --- record, then bind ------------------------------------------------------------------\n# Each member\'s driver and driver_override as they are now, so that restore puts back\n# exactly this (a record left by an unfinished run is older, so it is kept).\nmade_record=0\nif [[ ! -f $STATE ]]; then\n  record=()\n  for member in "${MEMBERS[@]}"; do record+=("$member $(where_is "$member")"); done\n  run install -d -m 0700 -- "${STATE%/*}"\n  if (( DRY_RUN )); then\n    show_into \'>\' "$STATE" printf \'%s\\n\' "${record[@]}"\n  else\n    printf \'%s\\n\' "${record[@]}" >"$STATE"\n    made_record=1\n  fi\nfi\n\n# If a step fails, give back what was already taken, and say what could not be.\nbound=()\nundo_unfinished() {\n  local rc=$? member driver override now now_override\n  local -a left=()\n  (( ${#todo[@]} && ! DRY_RUN )) || return 0\n  trap - EXIT\n  note "stopped before the end (exit $rc); giving the devices back"\n  for member in "${bound[@]}"; do\n    read -r driver override <<<"$(recorded "$member" || echo "any (null)")"\n    put_back "$member" "$driver" "$override" 2>/dev/null || true\n    read -r now now_override <<<"$(where_is "$member")"\n    if [[ $now != "$driver" || $now_override != "$override" ]]; then\n      left+=("$member is left $(describe "$now" "$now_override"); it was $(describe "$driver" "$override")$(by_hand "$member" "$driver")")\n    fi\n  done\n  if (( ${#left[@]} )); then\n    for member in "${left[@]}"; do note "not given back: $member"; done\n    note "the record of what they were on stays in $STATE: once the cause is fixed, run $RESTORE from this bundle to finish (it puts each back as recorded)"\n  elif (( made_record )); then\n    rm -f -- "$STATE"\n  fi\n  exit 1\n}\ntrap undo_unfinished EXIT\n\nfor member in "${todo[@]}"; do\n  dev=$SYS/bus/pci/devices/$member\n  bound+=("$member")\n  write_sys vfio-pci "$dev/driver_override"\n  [[ $(driver_of "$member") == none ]] || write_sys "$member" "$dev/driver/unbind"\n  write_sys "$member" "$SYS/bus/pci/drivers_probe"\ndone\n\nif (( ! DRY_RUN )); then\n  for member in "${MEMBERS[@]}"; do\n    is_pci_bridge "$member" || [[ $(driver_of "$member") == vfio-pci ]] ||\n      die "$member is on $(driver_of "$member"), not vfio-pci, after binding"\n  done\n  [[ -e $DEVFS/vfio/$group ]] || die "$DEVFS/vfio/$group did not appear"\n  note "ok: group $group is on vfio-pci; QEMU can open $DEVFS/vfio/$group"\nfi\ntodo=()\n'
 
 blocks = {}
-debug_info = '1=25&2=31&3=34&4=40&5=46&6=52&8=59&9=62&12=65&20=67&26=69&38=79&48=83'
+debug_info = '1=19&2=25&3=28&4=34&5=40&6=46&8=53&9=56&12=59&26=61&38=71&48=75'
+qemu_netgen_source_sum = 'a861e32e8cacd0c631d9403bf8e76c85d435b4b05bb2e52c2cc61d361ed8ce56'

@@ -68,3 +68,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&27=51&34=61'
+qemu_netgen_source_sum = '7637a87584b2cb567b6e672455032da3763658f0310a7ad5f2ac6b375b532b1f'

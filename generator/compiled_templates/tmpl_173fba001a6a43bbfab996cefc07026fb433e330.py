@@ -48,3 +48,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=13&2=19&3=22&4=28&5=34&17=41'
+qemu_netgen_source_sum = '19c9030b257d14aecd2da5ade4877643b18431ce1e3f0e87204680e5d56d0534'

@@ -113,17 +113,9 @@ def root(context, missing=missing):
     l_1_net = missing
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
         pass
-        yield '\n# --- bridged traffic and the firewall --------------------------------------------------\nnf=$(cat "$PROC/sys/net/bridge/bridge-nf-call-iptables" 2>/dev/null || echo 0)\nif [[ $nf == 1 ]]; then\n  warn "bridge-nf-call-iptables=1 (br_netfilter): traffic through the bridge passes iptables FORWARD; set net.bridge.bridge-nf-call-iptables, -ip6tables and -arptables to 0 in /etc/sysctl.d/, or accept it in the FORWARD chain"\nelse\n  pass "bridged traffic bypasses iptables (bridge-nf-call-iptables is not 1)"\nfi\nif [[ $(id -u) -ne 0 ]]; then\n  warn "not root: the FORWARD policy was not checked"\nelif command -v iptables >/dev/null 2>&1 && grep -qx -- \'-P FORWARD DROP\' <<<"$(iptables -S FORWARD 2>/dev/null || true)"; then\n  if [[ $nf == 1 ]]; then\n    fail "iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM traffic on the bridge is dropped. Fix:'
-        for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
-            _loop_vars = {}
-            pass
-            yield ' iptables -I DOCKER-USER -i '
-            yield str(t_2(environment.getattr(l_1_net, 'bridge')))
-            yield ' -o '
-            yield str(t_2(environment.getattr(l_1_net, 'bridge')))
-            yield ' -j ACCEPT;'
-        l_1_net = missing
-        yield ' or set the bridge-nf-call sysctls to 0"\n  else\n    warn "iptables FORWARD policy is DROP (Docker sets it); harmless while bridge-nf-call-iptables stays 0"\n  fi\nelse\n  pass "iptables FORWARD policy does not drop bridged traffic"\nfi\n'
+        yield '\n# --- bridged traffic and the firewall --------------------------------------------------\nnf=$(cat "$PROC/sys/net/bridge/bridge-nf-call-iptables" 2>/dev/null || echo 0)\nif [[ $nf == 1 ]]; then\n  warn "bridge-nf-call-iptables=1 (br_netfilter): traffic through the bridge passes iptables FORWARD; set net.bridge.bridge-nf-call-iptables, -ip6tables and -arptables to 0 in /etc/sysctl.d/, or accept it in the FORWARD chain"\nelse\n  pass "bridged traffic bypasses iptables (bridge-nf-call-iptables is not 1)"\nfi\nif [[ $(id -u) -ne 0 ]]; then\n  warn "not root: the FORWARD policy was not checked"\nelif command -v iptables >/dev/null 2>&1 && grep -qx -- \'-P FORWARD DROP\' <<<"$(iptables -S FORWARD 2>/dev/null || true)"; then\n  if [[ $nf == 1 ]]; then\n    fail '
+        yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'forward_drop_advice')))
+        yield '\n  else\n    warn "iptables FORWARD policy is DROP (Docker sets it); harmless while bridge-nf-call-iptables stays 0"\n  fi\nelse\n  pass "iptables FORWARD policy does not drop bridged traffic"\nfi\n'
     for l_1_dev in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
         _loop_vars = {}
         pass
@@ -141,9 +133,9 @@ def root(context, missing=missing):
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'bridge_helper')))
         yield '\nacl='
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'main_path')))
-        yield '\nif [[ ! -x $helper ]]; then\n  fail "$helper not found: install the packages in README.md, \'Packages\'"\nelif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"\nelse\n  warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"\nfi\nif [[ ! -e $acl ]]; then\n  warn "$acl does not exist yet: '
-        yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path')))
-        yield ' creates it"\nelif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then\n  warn "$acl is not readable by every user: a non-root user who starts a VM gets \'failed to parse default acl file\'"\nelse\n  pass "$acl is readable"\nfi\n'
+        yield '\nacl_script='
+        yield str(t_4(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path')))
+        yield '\nif [[ ! -x $helper ]]; then\n  fail "$helper not found: install the packages in README.md, \'Packages\'"\nelif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"\nelse\n  warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"\nfi\nif [[ ! -e $acl ]]; then\n  warn "$acl does not exist yet: $acl_script creates it"\nelif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then\n  warn "$acl is not readable by every user: a non-root user who starts a VM gets \'failed to parse default acl file\'"\nelse\n  pass "$acl is readable"\nfi\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
         pass
         yield '\nip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }\noverlaps() {  # overlaps A/LEN B/LEN\n  local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask\n  len=$(( al < bl ? al : bl ))\n  mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))\n  (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))\n}\n'
@@ -185,4 +177,5 @@ def root(context, missing=missing):
     yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
 
 blocks = {}
-debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&35=63&39=70&40=72&41=78&45=85&53=87&55=91&56=97&57=99&58=101&75=103&77=105&82=107&84=114&97=117&105=127&107=131&108=133&109=135&135=138&138=141&139=143&148=145&155=147&165=150&167=154&168=158&169=160&183=163&185=167&186=169&187=173&188=177&190=179'
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&35=63&39=70&40=72&41=78&45=85&53=87&55=91&56=97&57=99&58=101&75=103&77=105&82=107&84=114&97=117&105=119&107=123&108=125&109=127&135=130&138=133&139=135&140=137&156=139&166=142&168=146&169=150&170=152&184=155&186=159&187=161&188=165&189=169&191=171'
+qemu_netgen_source_sum = 'fe17b61f91c1c36c968ddc84bf86c5d36fcc79e718192267369aa1bdc0642cf0'

@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = 'bad2218619e02535109a64ae6dc1066f0ecf7812fb2ba2dc20daad93727d5a5a'

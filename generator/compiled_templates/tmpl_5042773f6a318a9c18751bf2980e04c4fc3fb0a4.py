@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = '259d353d6de3f4d3d8be1a60803dca5673804ab4557377f4d590e0b8557b7313'

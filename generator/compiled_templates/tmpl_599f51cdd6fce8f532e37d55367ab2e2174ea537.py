@@ -81,3 +81,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=31&2=37&3=40&4=46&5=52&7=59&8=61&9=63&10=65&11=67&12=69&26=71'
+qemu_netgen_source_sum = 'a903aa7f72716d2074269fb9e6645c2737ae6b0c794ab0682863582ed6521d52'

@@ -23,3 +23,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '3=12&7=17'
+qemu_netgen_source_sum = 'f52ab54f5a22a81bdb311614bb5c76f3713b04325d346487b28ab1ff2e755374'

@@ -21,3 +21,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '5=19'
+qemu_netgen_source_sum = '079913187c41f5bc51c71003b75327e865ab1c279ca96ef774b3f386ce99997e'

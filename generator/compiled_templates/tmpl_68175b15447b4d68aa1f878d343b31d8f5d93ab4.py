@@ -23,3 +23,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=21'
+qemu_netgen_source_sum = 'c65f73279f6f764b8a6bfcc99f09386b5c593d8e831ec9c01faed2b19a85053e'

@@ -62,3 +62,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=25&2=31&3=34&4=40&7=47&8=49&9=51&11=53&23=55'
+qemu_netgen_source_sum = '98fb0c852233f206281d96d2bb21ff714d9743f63d6afb1cf57e3fcbb383c19e'

@@ -54,3 +54,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&9=45&20=47'
+qemu_netgen_source_sum = 'ed37b851267a6547e6edb6312de516ccbf7eb5c503a60b5fbf124ea1c8847d30'

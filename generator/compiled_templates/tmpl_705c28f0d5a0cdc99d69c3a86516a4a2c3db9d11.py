@@ -32,3 +32,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=21&3=23&5=25'
+qemu_netgen_source_sum = '807d190f8d3f16d57567485940694a13a101e12ce906c0c5cb1f38006ee9bbc0'

@@ -24,3 +24,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '2=13&3=15&4=17&5=21'
+qemu_netgen_source_sum = 'f8b3889beb4adce38d1ea9a8250e706c87424d81ae9c4fc5b5def22ecd077594'

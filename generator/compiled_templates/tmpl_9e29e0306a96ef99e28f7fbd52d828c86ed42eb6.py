@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = '4300d814fd4fe72575fcf5428180f2a38019019f4fb20a56992d0584ad966087'

@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = '95b6cffb7dcab0d362c83289a92d4c7c83b27961edf3a29a08b606aad9a64798'

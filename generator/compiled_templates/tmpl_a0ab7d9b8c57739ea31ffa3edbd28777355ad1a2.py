@@ -84,3 +84,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=31&2=37&3=40&4=46&6=53&8=60&9=62&10=66&11=68&12=70&13=72&29=74'
+qemu_netgen_source_sum = '6edf2d7e2465999a4f3e34224e29c5c315ce0b79283ecfea63a33bdba60dd35c'

@@ -58,3 +58,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&6=41&17=43&21=50&22=53&24=56'
+qemu_netgen_source_sum = '0a208d8343e0d445480d7606e565d72231a56b56658c9f1e38d3746a0133cd70'

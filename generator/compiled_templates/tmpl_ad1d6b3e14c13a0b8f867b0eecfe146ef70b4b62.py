@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = '949a61910e0bb02c76c8b2e5450514e95e3bcdb9fc5998f65cea46ccafd70839'

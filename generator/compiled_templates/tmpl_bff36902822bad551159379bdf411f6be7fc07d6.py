@@ -58,3 +58,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '4=19&5=21&7=23&8=25&9=27&10=31&12=34&13=37&15=41&16=45'
+qemu_netgen_source_sum = '42c61ecd5da6910186b4562f3b77a48be200d53b2f4abace227638641cc88f4f'

@@ -61,3 +61,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&21=47&26=54'
+qemu_netgen_source_sum = '4eec50b0e89c15bba26523bd0555a471487c8721588de8312be95ea60821ac8c'

@@ -21,3 +21,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '5=19'
+qemu_netgen_source_sum = 'c8b93c4cda1b7d8cc31743705302a5e90b7275130ab581a33288982546551628'

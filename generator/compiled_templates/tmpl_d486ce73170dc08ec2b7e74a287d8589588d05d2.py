@@ -51,3 +51,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=13&2=19&3=22&4=28&5=34&20=41'
+qemu_netgen_source_sum = 'c3771c9f58820a8e4d1d355dd20aa683e170d49aae0cae159f70cd22085ceaee'

@@ -12,3 +12,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = ''
+qemu_netgen_source_sum = 'a822b4477c12e2bc5a534185a20196a153248f2c4fdaaa879ec6605069bc8975'

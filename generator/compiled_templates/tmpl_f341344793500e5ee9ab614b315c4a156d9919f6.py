@@ -36,3 +36,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=19&2=21&3=23&4=25&5=27&8=29'
+qemu_netgen_source_sum = 'de52b63e89ed688041e2a7798609b4a997dcf06dbc74147ef903ddd230c995ee'

@@ -24,3 +24,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '2=20&3=22'
+qemu_netgen_source_sum = 'c3dba6e1340736432e7d30eb0180c4dc0a7ccda067adbb860b799b24a55915f4'

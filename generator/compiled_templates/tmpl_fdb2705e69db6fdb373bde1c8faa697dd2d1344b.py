@@ -21,3 +21,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '5=19'
+qemu_netgen_source_sum = 'ecfbfc025c5c6f0521bd2c341f98f60530c50729885b4139e198f247bfe7d9a3'

@@ -51,3 +51,4 @@ def root(context, missing=missing):
 
 blocks = {}
 debug_info = '1=13&2=19&3=22&4=28&5=34&18=41'
+qemu_netgen_source_sum = '1fa236bc9cdc6c4e00fdc35be456f08ac21197de376efe3ab9954ffcc9975d69'

@@ -153,7 +153,7 @@ if [[ $(id -u) -ne 0 ]]; then
   warn "not root: the FORWARD policy was not checked"
 elif command -v iptables >/dev/null 2>&1 && grep -qx -- '-P FORWARD DROP' <<<"$(iptables -S FORWARD 2>/dev/null || true)"; then
   if [[ $nf == 1 ]]; then
-    fail "iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM traffic on the bridge is dropped. Fix: iptables -I DOCKER-USER -i br0 -o br0 -j ACCEPT; or set the bridge-nf-call sysctls to 0"
+    fail 'iptables FORWARD policy is DROP (Docker sets it) and bridge-nf-call-iptables=1: VM traffic on the bridge is dropped. Fix: iptables -I DOCKER-USER -i br0 -o br0 -j ACCEPT; or set the bridge-nf-call sysctls to 0'
   else
     warn "iptables FORWARD policy is DROP (Docker sets it); harmless while bridge-nf-call-iptables stays 0"
   fi
@@ -164,6 +164,7 @@ fi
 # --- qemu-bridge-helper and its ACL ----------------------------------------------------
 helper=/usr/lib/qemu/qemu-bridge-helper
 acl=/etc/qemu/bridge.conf
+acl_script='install-bridge-acl.sh'
 if [[ ! -x $helper ]]; then
   fail "$helper not found: install the packages in README.md, 'Packages'"
 elif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then
@@ -172,7 +173,7 @@ else
   warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"
 fi
 if [[ ! -e $acl ]]; then
-  warn "$acl does not exist yet: install-bridge-acl.sh creates it"
+  warn "$acl does not exist yet: $acl_script creates it"
 elif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then
   warn "$acl is not readable by every user: a non-root user who starts a VM gets 'failed to parse default acl file'"
 else

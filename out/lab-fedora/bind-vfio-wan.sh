@@ -169,7 +169,7 @@ usage() {
 Usage: $PROG [--dry-run] [--force]
 Takes $DEVICE and every other device of its IOMMU group from their host drivers and
 binds them to vfio-pci (the driver_override method), recording the drivers they had in
-$STATE. Lasts until reboot; undo with restore-vfio-wan.sh. Safe to run again.
+$STATE. Lasts until reboot; undo with $RESTORE. Safe to run again.
   -n, --dry-run  print each write to sysfs, change nothing
   --force        go ahead even if a device in the group carries the host's network
 USAGE

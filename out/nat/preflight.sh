@@ -48,6 +48,7 @@ done
 # --- qemu-bridge-helper and its ACL ----------------------------------------------------
 helper=/usr/lib/qemu/qemu-bridge-helper
 acl=/etc/qemu/bridge.conf
+acl_script='install-bridge-acl.sh'
 if [[ ! -x $helper ]]; then
   fail "$helper not found: install the packages in README.md, 'Packages'"
 elif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then
@@ -56,7 +57,7 @@ else
   warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"
 fi
 if [[ ! -e $acl ]]; then
-  warn "$acl does not exist yet: install-bridge-acl.sh creates it"
+  warn "$acl does not exist yet: $acl_script creates it"
 elif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then
   warn "$acl is not readable by every user: a non-root user who starts a VM gets 'failed to parse default acl file'"
 else
