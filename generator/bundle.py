@@ -25,6 +25,7 @@ from generator.manifest import (
     folders_of,
     foreign,
     kind_of,
+    owner_of,
     read_regular,
     safe_relative,
     scan,
@@ -191,6 +192,8 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
             f"a/{item.path}" if old is not None else "/dev/null",
             f"b/{item.path}",
         )
+        if old is not None and (owner := owner_of(target)) not in (os.geteuid(), None):
+            notes.append(f"# {item.path}: owned by uid {owner}, not by the user rendering\n")
         if old is not None and st_mode is not None and stat.S_IMODE(st_mode) != item.mode:
             lines.append(f"mode of {item.path}: {stat.S_IMODE(st_mode):o} -> {item.mode:o}\n")
     if problem is None:
@@ -198,6 +201,9 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
             f: found[f] for f in folders_of(expected) if f in found
         }
         for folder, st_mode in sorted(modes.items()):
+            owner = owner_of(dest / folder)
+            if stat.S_ISDIR(st_mode) and owner not in (os.geteuid(), None):
+                notes.append(f"# {folder}/: owned by uid {owner}, not by the user rendering\n")
             if stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
                 lines.append(f"mode of {folder}/: {stat.S_IMODE(st_mode):o} -> {FOLDER_MODE:o}\n")
     for rel in foreign(found, expected):

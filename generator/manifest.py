@@ -137,8 +137,9 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
 
 def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
     """What differs between the bundle ``entries`` describe and the folder ``dest``, one line
-    each: missing files, entries that are not regular files, other content, another mode,
-    and every entry that is not the bundle's. Nothing but regular files is ever opened."""
+    each: missing files, entries that are not regular files, other content, another mode or
+    owner (a bundle's files belong to the user who renders it), and every entry that is not
+    the bundle's. Nothing but regular files is ever opened."""
     problem = folder_problem(dest)
     if problem is not None:
         return [f"{shown(dest)}: {problem}"]
@@ -159,8 +160,13 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
             lines.append(f"{shown(target)}: a {kind_of(st_mode)}, not a regular file")
         elif stat.S_IMODE(st_mode) != mode:
             lines.append(f"{shown(target)}: mode {stat.S_IMODE(st_mode):o}, expected {mode:o}")
+        elif (owner := owner_of(target)) != os.geteuid():
+            lines.append(f"{shown(target)}: owned by uid {owner}, not by the user rendering")
         elif (data := read_regular(target)) is None or digest(data) != sha256:
             lines.append(f"{shown(target)}: content differs")
+    for folder in ("", *sorted(folders_of(expected))):
+        if (owner := owner_of(dest / folder)) not in (os.geteuid(), None):
+            lines.append(f"{shown(dest / folder)}: owned by uid {owner}, not by the user rendering")
     for folder in sorted(folders_of(expected)):
         st_mode = found.get(folder)
         if st_mode is not None and stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
@@ -170,6 +176,14 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
     return lines + [
         f"{shown(dest / rel)}: not part of the bundle" for rel in foreign(found, expected)
     ]
+
+
+def owner_of(path: Path) -> int | None:
+    """Who owns ``path`` (not following a link); None if it is gone."""
+    try:
+        return os.lstat(path).st_uid
+    except OSError:
+        return None
 
 
 def folders_of(expected: Iterable[str]) -> set[str]:

@@ -105,6 +105,12 @@ def empty_extra_file(b: Path) -> None:
     (b / "extra").touch()
 
 
+def owned_by_someone_else(b: Path) -> None:
+    nobody = 65534
+    os.chown(b / "launch-ubuntu1904.sh", nobody, nobody)
+    os.chown(b / "libvirt", nobody, nobody)
+
+
 def socket_file(b: Path) -> None:
     import socket
 
@@ -157,6 +163,7 @@ PLANTS: list[Callable[[Path], None]] = [
     empty_folder,
     empty_extra_file,
     socket_file,
+    owned_by_someone_else,
     world_writable_bundle_folder,
     world_writable_subfolder,
     huge_sparse_file,
