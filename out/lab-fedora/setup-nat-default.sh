@@ -72,12 +72,12 @@ need_root
 
 # read_state ASSUMED: fill defined/active/autostart/persistent/current_uuid for $NET from
 # libvirt. With --dry-run on a machine without libvirt, ASSUMED (absent|running) stands in.
-defined=0 active=0 autostart=0 persistent=0 current_uuid=""
 read_state() {
   local info names
   defined=0 active=0 autostart=0 persistent=0 current_uuid=""
-  # The list is captured whole before it is searched: `virsh net-list | grep -q` under
-  # pipefail kills virsh with SIGPIPE now and then and reads "found" as "not there".
+  # The list is captured whole before it is searched: piped into a grep that stops at the
+  # first match, under pipefail, virsh dies of SIGPIPE now and then and "found" reads as
+  # "not there".
   if command -v virsh >/dev/null 2>&1 && names=$(virsh net-list --all --name 2>/dev/null); then
     grep -qxF -- "$NET" <<<"$names" || return 0
     info=$(virsh net-info "$NET")
