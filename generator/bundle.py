@@ -21,8 +21,8 @@ from generator.manifest import (
     FOLDER_MODE,
     MARKER,
     RenderedFile,
+    bundle_folders,
     folder_problem,
-    folders_of,
     foreign,
     kind_of,
     owner_of,
@@ -157,6 +157,14 @@ def _lines(data: bytes | None) -> list[str]:
     return data.decode(errors="replace").splitlines(keepends=True)
 
 
+def _read_for_diff(path: Path, label: str, notes: list[str]) -> bytes | None:
+    """A regular file's bytes for the diff; a note when it cannot be read or is too large."""
+    data = read_regular(path, MAX_DIFF_BYTES)
+    if data is None:
+        notes.append(f"# {label}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n")
+    return data
+
+
 def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
     """A unified diff from the bundle on disk to a fresh render (nothing is written). Only
     regular files are read; anything else in the folder, or a folder that is not one, is
@@ -179,11 +187,7 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
         st_mode = found.get(item.path)
         old: bytes | None = None
         if st_mode is not None and stat.S_ISREG(st_mode):
-            old = read_regular(target, MAX_DIFF_BYTES)
-            if old is None:
-                notes.append(
-                    f"# {item.path}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n"
-                )
+            old = _read_for_diff(target, item.path, notes)
         elif st_mode is not None:
             notes.append(f"# {item.path}: a {kind_of(st_mode)}, not a regular file; not read\n")
         lines += difflib.unified_diff(
@@ -197,23 +201,15 @@ def diff_bundle(files: Iterable[RenderedFile], dest: Path) -> list[str]:
         if old is not None and st_mode is not None and stat.S_IMODE(st_mode) != item.mode:
             lines.append(f"mode of {item.path}: {stat.S_IMODE(st_mode):o} -> {item.mode:o}\n")
     if problem is None:
-        modes = {".": os.lstat(dest).st_mode} | {
-            f: found[f] for f in folders_of(expected) if f in found
-        }
-        for folder, st_mode in sorted(modes.items()):
-            owner = owner_of(dest / folder)
-            if stat.S_ISDIR(st_mode) and owner not in (os.geteuid(), None):
+        for folder, folder_mode, owner in bundle_folders(dest, found, expected):
+            if owner not in (os.geteuid(), None):
                 notes.append(f"# {folder}/: owned by uid {owner}, not by the user rendering\n")
-            if stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
-                lines.append(f"mode of {folder}/: {stat.S_IMODE(st_mode):o} -> {FOLDER_MODE:o}\n")
+            if folder_mode != FOLDER_MODE:
+                lines.append(f"mode of {folder}/: {folder_mode:o} -> {FOLDER_MODE:o}\n")
     for rel in foreign(found, expected):
         st_mode = found[rel]
         if stat.S_ISREG(st_mode):
-            old = read_regular(dest / rel, MAX_DIFF_BYTES)
-            if old is None:
-                notes.append(
-                    f"# {shown(rel)}: unreadable or over {MAX_DIFF_BYTES} bytes; not read\n"
-                )
+            old = _read_for_diff(dest / rel, shown(rel), notes)
             gone = list(difflib.unified_diff(_lines(old), [], f"a/{shown(rel)}", "/dev/null"))
             lines += gone or [f"--- a/{shown(rel)}\n", "+++ /dev/null\n"]  # an empty file too
         else:

@@ -145,9 +145,6 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
         return [f"{shown(dest)}: {problem}"]
     found, unreadable = scan(dest)
     lines = [f"{shown(dest / rel)}: cannot be read ({why})" for rel, why in unreadable.items()]
-    root_mode = stat.S_IMODE(os.lstat(dest).st_mode)
-    if root_mode != FOLDER_MODE:
-        lines.append(f"{shown(dest)}: mode {root_mode:o}, expected {FOLDER_MODE:o}")
     expected: set[str] = set()
     for path, mode, sha256 in entries:
         safe_relative(path)
@@ -164,15 +161,11 @@ def differences(entries: Iterable[Entry], dest: Path) -> list[str]:
             lines.append(f"{shown(target)}: owned by uid {owner}, not by the user rendering")
         elif (data := read_regular(target)) is None or digest(data) != sha256:
             lines.append(f"{shown(target)}: content differs")
-    for folder in ("", *sorted(folders_of(expected))):
-        if (owner := owner_of(dest / folder)) not in (os.geteuid(), None):
+    for folder, folder_mode, owner in bundle_folders(dest, found, expected):
+        if owner not in (os.geteuid(), None):
             lines.append(f"{shown(dest / folder)}: owned by uid {owner}, not by the user rendering")
-    for folder in sorted(folders_of(expected)):
-        st_mode = found.get(folder)
-        if st_mode is not None and stat.S_ISDIR(st_mode) and stat.S_IMODE(st_mode) != FOLDER_MODE:
-            lines.append(
-                f"{shown(dest / folder)}: mode {stat.S_IMODE(st_mode):o}, expected {FOLDER_MODE:o}"
-            )
+        if folder_mode != FOLDER_MODE:
+            lines.append(f"{shown(dest / folder)}: mode {folder_mode:o}, expected {FOLDER_MODE:o}")
     return lines + [
         f"{shown(dest / rel)}: not part of the bundle" for rel in foreign(found, expected)
     ]
@@ -184,6 +177,21 @@ def owner_of(path: Path) -> int | None:
         return os.lstat(path).st_uid
     except OSError:
         return None
+
+
+def bundle_folders(
+    dest: Path, found: dict[str, int], expected: Iterable[str]
+) -> list[tuple[str, int, int | None]]:
+    """The bundle folder (``"."``) and every folder of it that holds an expected file, as
+    (relative path, permission bits, owner): what is compared with :data:`FOLDER_MODE` and
+    the user rendering."""
+    folders = [(".", os.lstat(dest).st_mode)]
+    folders += [(f, found[f]) for f in sorted(folders_of(expected)) if f in found]
+    return [
+        (folder, stat.S_IMODE(mode), owner_of(dest / folder))
+        for folder, mode in folders
+        if stat.S_ISDIR(mode)
+    ]
 
 
 def folders_of(expected: Iterable[str]) -> set[str]:

@@ -28,8 +28,8 @@ class Batch:
     """One run over many profiles: the bundle names already used, what was written, and
     the worst exit code so far."""
 
-    def __init__(self, say: Say, err: Say) -> None:
-        self.say, self.err = say, err
+    def __init__(self, err: Say) -> None:
+        self.err = err
         self.code = EXIT_OK
         self.written = 0
         self.unchanged = 0
@@ -73,14 +73,10 @@ Tick = Callable[[], None]
 
 
 def _each(
-    paths: Iterable[Path],
-    say: Say,
-    err: Say,
-    tick: Tick,
-    act: Callable[[Batch, Path, Profile], None],
+    paths: Iterable[Path], err: Say, tick: Tick, act: Callable[[Batch, Path, Profile], None]
 ) -> Batch:
     """One batch over ``paths``: ``act`` on each valid profile, then ``tick``."""
-    batch = Batch(say, err)
+    batch = Batch(err)
     for path in paths:
         profile = batch.load(path)
         if profile is not None:
@@ -93,7 +89,7 @@ def validate_profiles(paths: Iterable[Path], say: Say, err: Say) -> int:
     def ok(batch: Batch, path: Path, profile: Profile) -> None:
         say(f"{path}: ok")
 
-    return _each(paths, say, err, lambda: None, ok).code
+    return _each(paths, err, lambda: None, ok).code
 
 
 def write_bundles(
@@ -122,7 +118,7 @@ def write_bundles(
             batch.written += 1
             say(f"{shown(dest)}: written ({len(files)} files)")
 
-    return _each(paths, say, err, tick, write)
+    return _each(paths, err, tick, write)
 
 
 def check_bundles(
@@ -141,7 +137,7 @@ def check_bundles(
         else:
             say(f"{shown(dest)}: up to date")
 
-    return _each(paths, say, err, tick, check)
+    return _each(paths, err, tick, check)
 
 
 def diff_bundles(
@@ -156,4 +152,4 @@ def diff_bundles(
         if lines:
             batch.code = max(batch.code, EXIT_INVALID)
 
-    return _each(paths, say, err, tick, diff)
+    return _each(paths, err, tick, diff)
