@@ -70,6 +70,7 @@ def field_path(loc: Iterable[str | int]) -> str:
 
 
 _INT_TAG = "tag:yaml.org,2002:int"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
@@ -146,7 +147,7 @@ class _Builder:
             key_line = site if aliased else key_node.start_mark.line + 1
             if not isinstance(key_node, ScalarNode):
                 raise _TooBig(key_line, "a key must be a plain value, not a list or mapping", path)
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _MERGE_TAG:
                 continue
             key = self._scalar(key_node, path, key_line, "key ")
             if key in own:
@@ -167,7 +168,7 @@ class _Builder:
         no key comes from two of them (which one wins differs between YAML readers)."""
         merged_from: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag != "tag:yaml.org,2002:merge":
+            if key_node.tag != _MERGE_TAG:
                 continue
             line = site if aliased else key_node.start_mark.line + 1
             sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
