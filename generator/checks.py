@@ -98,6 +98,39 @@ def _bridge_settings(name: str, net: BridgeNetwork) -> Found:
             )
 
 
+# where each persistent host stack exists as a package (ip and nmcli are everywhere)
+STACK_DISTROS = {
+    "netplan": ("debian", "ubuntu", "fedora", "arch"),
+    "networkd": ("debian", "ubuntu", "fedora", "rhel", "arch"),
+    "ifupdown": ("debian", "ubuntu"),
+}
+
+
+def _bridge_host(profile: Profile, name: str, net: BridgeNetwork) -> Found:
+    """What the profile itself shows cannot work on the host it names."""
+    base: Path = ("networks", name)
+    if names.is_wireless_name(net.uplink):
+        yield (
+            (*base, "uplink"),
+            f"{net.uplink} is a Wi-Fi NIC (by its name): a Wi-Fi NIC cannot be bridged; "
+            "use nat (or routed)",
+        )
+    distros = STACK_DISTROS.get(net.method)
+    if distros is not None and profile.host.distro not in distros:
+        yield (
+            (*base, "method"),
+            f"{net.method} is not packaged for {profile.host.distro} "
+            f"(it is for {', '.join(distros)}); use nmcli or networkd",
+        )
+    if net.method == "ifupdown" and not names.is_run_parts_name(name):
+        yield (
+            base,
+            f"with method ifupdown the network's name becomes a file in "
+            f"/etc/network/interfaces.d, which ifupdown reads only if it is letters, "
+            f"digits, '-' and '_': rename {name!r}",
+        )
+
+
 def network_rules(profile: Profile) -> Found:
     for name, net in profile.networks.items():
         if isinstance(net, NatNetwork):
@@ -105,6 +138,7 @@ def network_rules(profile: Profile) -> Found:
             yield from _nat_hosts_unique(name, net)
         elif isinstance(net, BridgeNetwork):
             yield from _bridge_settings(name, net)
+            yield from _bridge_host(profile, name, net)
 
 
 def networks_distinct(profile: Profile) -> Found:

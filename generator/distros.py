@@ -17,6 +17,9 @@ class DistroFacts:
     packages_ip: tuple[str, ...]
     packages_nmcli: tuple[str, ...]
     packages_vfio: tuple[str, ...] = ("kmod", "pciutils")
+    packages_netplan: tuple[str, ...] = ("netplan.io", "systemd")
+    packages_networkd: tuple[str, ...] = ("systemd",)
+    packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
     acl_dir: str = "/etc/qemu"
 
 
@@ -41,6 +44,8 @@ _REDHAT_FAMILY = {
     ),
     "packages_ip": ("iproute",),
     "packages_nmcli": ("NetworkManager",),
+    "packages_netplan": ("netplan", "systemd-networkd"),
+    "packages_networkd": ("systemd-networkd",),
 }
 
 DISTROS: dict[str, DistroFacts] = {
@@ -68,5 +73,6 @@ DISTROS: dict[str, DistroFacts] = {
         packages_qemu=("qemu-base",),
         packages_ip=("iproute2",),
         packages_nmcli=("networkmanager",),
+        packages_netplan=("netplan", "systemd"),
     ),
 }

@@ -183,3 +183,20 @@ def pci_of_interface_name(name: str) -> str | None:
     if bus > 0xFF or slot > 0x1F or function > 7:
         return None
     return f"0000:{bus:02x}:{slot:02x}.{function}"
+
+
+# Wi-Fi NICs: the kernel's wlan0 and systemd's predictable wl* names (wlp2s0, wlx00c0ca...)
+_WIRELESS = re.compile(r"wl(?:an\d+|p\d+s\d+.*|x[0-9a-f]{12}|o\d+.*|s\d+.*)")
+
+
+def is_wireless_name(name: str) -> bool:
+    """Whether ``name`` is a Wi-Fi NIC's by the naming schemes (the host checks sysfs too)."""
+    return _WIRELESS.fullmatch(name) is not None
+
+
+_RUN_PARTS = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def is_run_parts_name(name: str) -> bool:
+    """Whether ifupdown's ``source-directory`` (run-parts rules) reads a file of this name."""
+    return _RUN_PARTS.fullmatch(name) is not None

@@ -16,6 +16,7 @@ from ipaddress import IPv4Address
 from generator import names
 from generator.distros import DISTROS, DistroFacts
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
+from generator.stacks import MAC_TOKEN, StackPlan, plan_stack
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
 NIC_DEVICES = {
@@ -84,12 +85,15 @@ class NatPlan:
 
 @dataclass(frozen=True)
 class BridgePlan:
-    """A host bridge with the uplink enslaved, made by ``ip`` (until reboot) or ``nmcli``."""
+    """A host bridge with the uplink enslaved, made by ``ip`` (until reboot), ``nmcli``, or
+    written into a persistent stack's files (``stack``) and moved live."""
 
     name: str
     bridge: str
     uplink: str
-    method: str  # ip | nmcli
+    method: str  # ip | nmcli | netplan | networkd | ifupdown
+    uplink_mac: str  # the profile's, or "" (the NIC's, read on the host)
+    stack: StackPlan | None  # netplan, networkd, ifupdown: the files and their library
     stp: bool
     forward_delay: int  # seconds, as NetworkManager takes it
     forward_delay_cs: int  # centiseconds, as iproute2 takes it
@@ -100,6 +104,8 @@ class BridgePlan:
     apply_path: str
     undo_path: str
     state_path: str  # where the apply script records what it changed, for the undo
+    backup_dir: str  # stacks: where the setup script keeps the files it replaces
+    mac_token: str  # stacks: what stands for the uplink's MAC in a file, until installed
     connection: str  # nmcli: the bridge profile's name
     port_connection: str  # nmcli: the uplink's port profile's name
     ipv4_settings: tuple[str, ...]  # nmcli: the bridge profile's ipv4.* properties and values
@@ -234,6 +240,9 @@ class Plan:
             wanted += self.distro.packages_ip
         if any(b.method == "nmcli" for b in self.bridges):
             wanted += self.distro.packages_nmcli
+        for stack in ("netplan", "networkd", "ifupdown"):
+            if any(b.method == stack for b in self.bridges):
+                wanted += self.distro.packages_ip + getattr(self.distro, f"packages_{stack}")
         if self.passthroughs:
             wanted += self.distro.packages_vfio
         if self.vms:
@@ -264,10 +273,12 @@ class Plan:
             wanted.append("virsh")
         if self.bridges or self.passthroughs:
             wanted.append("ip")
-        if any(b.method == "ip" for b in self.bridges):
-            wanted.append("setsid")
+        if any(b.method != "nmcli" for b in self.bridges):
+            wanted.append("setsid")  # the lock-out guard's detached roll-back
         if any(b.method == "nmcli" for b in self.bridges):
             wanted.append("nmcli")
+        for b in self.bridges:
+            wanted += STACK_COMMANDS.get(b.method, ())
         if self.passthroughs:
             wanted.append("modprobe")
         if self.vms:
@@ -401,12 +412,15 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         state_dir = "/run/qemu-netgen"  # gone at reboot, like the bridge itself
     else:
         apply_path, undo_path = f"setup-bridge-{name}.sh", f"teardown-bridge-{name}.sh"
-        state_dir = "/var/lib/qemu-netgen"  # NetworkManager's profiles outlive reboots
+        state_dir = "/var/lib/qemu-netgen"  # the stack's files outlive reboots
+    persistent = net.method not in ("ip", "nmcli")
     return BridgePlan(
         name=name,
         bridge=net.bridge,
         uplink=net.uplink,
         method=net.method,
+        uplink_mac=net.uplink_mac or "",
+        stack=plan_stack(name, net),
         stp=net.stp,
         forward_delay=net.forward_delay,
         forward_delay_cs=net.forward_delay * 100,
@@ -417,21 +431,38 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         apply_path=apply_path,
         undo_path=undo_path,
         state_path=f"{state_dir}/{bundle}/{name}.state",
+        backup_dir=f"{state_dir}/{bundle}/{name}.files",
+        mac_token=MAC_TOKEN,
         connection=net.bridge,
         port_connection=f"{net.bridge}-port-{net.uplink}",
         ipv4_settings=_ipv4_settings(net),
         over_ssh=(
-            "run it with --confirm-within 120"
-            if net.method == "ip"
-            else "it activates in one detached step; keep a console at hand"
+            "it activates in one detached step; keep a console at hand"
+            if net.method == "nmcli"
+            else "run it with --confirm-within 120"
         ),
         on_default_route=(
             f"the host's network moves to {net.bridge}"
-            + (" (over SSH: --confirm-within 120)" if net.method == "ip" else "")
+            + ("" if net.method == "nmcli" else " (over SSH: --confirm-within 120)")
         ),
-        nm_check=f"preflight/nm-{net.method}.sh.j2",
-        summary="`ip` (until reboot)" if net.method == "ip" else "`nmcli` (persistent)",
+        nm_check=f"preflight/nm-{'stack' if persistent else net.method}.sh.j2",
+        summary=SUMMARIES[net.method],
     )
+
+
+# what each persistent stack's scripts run, beside ip
+STACK_COMMANDS = {
+    "netplan": ("netplan", "networkctl"),
+    "networkd": ("networkctl",),
+    "ifupdown": ("ifup", "ifquery", "brctl"),
+}
+SUMMARIES = {
+    "ip": "`ip` (until reboot)",
+    "nmcli": "`nmcli` (persistent)",
+    "netplan": "`netplan` (persistent, renderer networkd)",
+    "networkd": "`systemd-networkd` (persistent)",
+    "ifupdown": "`ifupdown` (persistent)",
+}
 
 
 def _ipv4_settings(net: BridgeNetwork) -> tuple[str, ...]:

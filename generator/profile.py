@@ -183,7 +183,10 @@ class BridgeNetwork(Strict):
     type: Literal["bridge"]
     bridge: IfName
     uplink: IfName
-    method: Literal["ip", "nmcli"]
+    method: Literal["ip", "nmcli", "netplan", "networkd", "ifupdown"]
+    # The uplink's MAC, which the persistent stacks' files pin on the bridge. Absent, the
+    # setup script reads it from the NIC and writes it into the files as it installs them.
+    uplink_mac: Mac | None = None
     stp: bool = False
     forward_delay: Annotated[StrictInt, Field(ge=0, le=30)] = 0
     mtu: Annotated[StrictInt, Field(ge=68, le=65535)] | None = None

@@ -26,6 +26,9 @@ MARKER_TEXT = "This folder is a bundle written by qemu-netgen; render replaces i
 BRIDGE_TEMPLATES = {
     "ip": ("bridge/ip-up.sh.j2", "bridge/ip-down.sh.j2"),
     "nmcli": ("bridge/nm-setup.sh.j2", "bridge/nm-teardown.sh.j2"),
+    "netplan": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
+    "networkd": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
+    "ifupdown": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
 }
 EXEC = 0o755
 DATA = 0o644
@@ -149,6 +152,8 @@ def render(plan: Plan) -> list[RenderedFile]:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         add(bridge.apply_path, apply, EXEC, net=bridge)
         add(bridge.undo_path, undo, EXEC, net=bridge)
+        for file in bridge.stack.files if bridge.stack else ():
+            add(file.path, file.template, DATA, net=bridge, file=file)
     for dev in plan.passthroughs:
         add(dev.bind_path, "vfio/bind.sh.j2", EXEC, net=dev)
         add(dev.restore_path, "vfio/restore.sh.j2", EXEC, net=dev)

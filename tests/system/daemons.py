@@ -5,6 +5,7 @@ tmpfs; they die with the sandbox's PID namespace."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from collections.abc import Callable
@@ -158,3 +159,51 @@ class NetworkManager:
             f"ip -4 addr flush dev {self.nic}\nrm -rf /run/NetworkManager"
         )
         self.start()
+
+
+def start_dbus(box: Sandbox) -> None:
+    """The system bus, once per sandbox (networkctl and nmcli talk to their daemons on it)."""
+    if box.run("test", "-S", "/run/dbus/system_bus_socket").returncode == 0:
+        return
+    box.sh("mkdir -p /run/dbus\ndbus-daemon --system --fork")
+    wait_until("dbus", lambda: box.run("test", "-S", "/run/dbus/system_bus_socket").returncode == 0)
+
+
+class Networkd:
+    """systemd-networkd started by hand (the sandbox's read-only /sys tells it there is no
+    udev to wait for); restart() plays a boot of the network stack."""
+
+    BINARY = "/lib/systemd/systemd-networkd"
+
+    def __init__(self, box: Sandbox, workdir: Path) -> None:
+        self.box, self.workdir = box, workdir
+        start_dbus(box)
+        box.sh(
+            "mkdir -p /run/systemd/netif /etc/systemd/network\n"
+            "chown systemd-network:systemd-network /run/systemd/netif"
+        )
+        self.proc: subprocess.Popen[str] | None = None
+        self.start()
+
+    def start(self) -> None:
+        log = open(self.workdir / "networkd.log", "a")  # noqa: SIM115 - the daemon writes to it
+        self.proc = self.box.start(
+            self.BINARY, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "SYSTEMD_LOG_LEVEL": "debug"},
+        
+        )
+        wait_until(
+            "systemd-networkd on the bus",
+            lambda: self.box.run("networkctl", "list").returncode == 0,
+            proc=self.proc,
+            detail=lambda: (self.workdir / "networkd.log").read_text()[-3000:],
+        )
+
+    def stop(self) -> None:
+        assert self.proc is not None
+        self.proc.terminate()  # our own networkd, by its PID
+        self.proc.wait(timeout=20)
+
+    def state(self, link: str) -> str:
+        """networkd's word for a link: configured, configuring, unmanaged, failed..."""
+        out = self.box.run("networkctl", "list", "--no-legend", link).stdout.split()
+        return out[-1] if out else ""

@@ -101,8 +101,9 @@ class Probes:
     # scheduling without hiding that.
     LATE_MS = 200.0
 
-    def __init__(self, box: Sandbox, count: int = 1500) -> None:
-        # lan -> host address, and host -> remote through the host's default route
+    def __init__(self, box: Sandbox, count: int = 1500, v6: str | None = None) -> None:
+        # lan -> host address, and host -> remote through the host's default route; with
+        # v6, lan -> that IPv6 address of the host too
         self.procs = [
             box.start(
                 "ip",
@@ -121,6 +122,13 @@ class Probes:
             ),
             box.start("ping", "-n", "-i", "0.002", "-W", "1", "-c", str(count), REMOTE),
         ]
+        if v6 is not None:
+            self.procs.append(
+                box.start(
+                    "ip", "netns", "exec", "lan", "ping", "-6", "-n", "-i", "0.002", "-W", "1",
+                    "-c", str(count), v6,
+                )
+            )
         time.sleep(0.5)  # probes are flowing before the switch starts
 
     @classmethod

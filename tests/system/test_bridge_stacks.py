@@ -1,0 +1,234 @@
+"""Persistent bridges on netplan, systemd-networkd and ifupdown, end to end: the real tools
+in the sandbox, a live uplink (IPv4 and IPv6 addresses, a default route, a policy-routing
+table, static neighbours) moved onto the bridge and back while the LAN probes the host
+every 2 ms, a "reboot" of the stack, the lock-out guard, and a guest on the bridge."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
+from tests.system.daemons import Networkd
+from tests.system.guest import Guest
+from tests.system.lan import HOST_IP, NIC, PINNED_IP, REMOTE, ROUTER, Probes, make_lan
+from tests.system.sandbox import Sandbox
+
+GUEST_MAC = "00:16:3e:0c:12:78"  # the example profiles'
+HOST6, ROUTER6 = "2001:db8:1::2", "2001:db8:1::1"
+RUNS = int(os.environ.get("QN_RUNS", "5"))  # setups and teardowns measured per stack
+STACKS = ("networkd", "netplan", "ifupdown")
+
+
+class Stack:
+    """The host's network stack in the sandbox, as it runs before a bundle comes."""
+
+    def __init__(self, box: Sandbox, workdir: Path, name: str) -> None:
+        self.box, self.name = box, name
+        self.networkd: Networkd | None = None
+        if name in ("networkd", "netplan"):
+            self.networkd = Networkd(box, workdir)
+        else:
+            box.sh("mkdir -p /run/network")
+
+    def reboot(self) -> None:
+        """What a boot gives: no bridge, a bare NIC, the stack starting from its files."""
+        if self.networkd is not None:
+            self.networkd.stop()
+        self.box.sh(
+            f"""
+            ip link del br0 2>/dev/null || true
+            ip addr flush dev {NIC}
+            ip link set {NIC} down
+            ip link set {NIC} up
+            """
+        )
+        if self.name == "netplan":
+            self.box.sh("rm -rf /run/systemd/network\nnetplan generate")
+        if self.networkd is not None:
+            self.networkd.start()
+        else:
+            self.box.sh("rm -f /run/network/ifstate\nifup -a")
+
+    def configured(self) -> bool:
+        if self.networkd is None:
+            state = self.box.run("cat", "/run/network/ifstate").stdout
+            return "br0=br0" in state.splitlines()
+        return self.networkd.state("br0") == "configured"
+
+
+def host_state(box: Sandbox) -> str:
+    """What teardown must give back exactly: the NIC's addresses (both families, with
+    their flags), every route of every table in both families, the permanent neighbours."""
+    out = []
+    for argv in (
+        ("ip", "-d", "-o", "addr", "show", "dev", NIC),
+        ("ip", "-4", "route", "show", "table", "all"),
+        ("ip", "-6", "route", "show", "table", "all"),
+        ("ip", "neigh", "show", "nud", "permanent"),
+        ("ip", "-d", "-o", "link", "show", "dev", NIC),
+    ):
+        text = box.run(*argv, check=True).stdout
+        # lifetimes count down; the rest must be equal
+        out.append("\n".join(line.split(" valid_lft")[0] for line in text.splitlines()))
+    return "\n".join(out)
+
+
+def live_uplink(box: Sandbox) -> None:
+    """The host before the bundle: beside the LAN's IPv4 address and default route, an
+    IPv6 address and default route, a policy-routing table and static neighbours."""
+    box.sh(
+        f"""
+        ip -n lan -6 addr add {ROUTER6}/64 dev lan0 nodad
+        ip -6 addr add {HOST6}/64 dev {NIC} nodad
+        ip -6 route add default via {ROUTER6} dev {NIC} metric 1024
+        ip route add 10.60.0.0/16 via 10.99.0.254 dev {NIC} table 100
+        ip neigh add 10.99.0.77 lladdr 02:00:00:00:00:77 dev {NIC} nud permanent
+        ip -6 neigh add 2001:db8:1::77 lladdr 02:00:00:00:00:77 dev {NIC} nud permanent
+        for _ in $(seq 100); do
+            [[ -n $(ip -6 addr show dev {NIC} scope link) && -z $(ip -6 addr show dev {NIC} tentative) ]] && break
+            sleep 0.05
+        done
+        ip netns exec lan ping -6 -c1 -W2 {HOST6} >/dev/null
+        """
+    )
+
+
+def profile_for(stack: str, guest: Guest) -> str:
+    text = example_with_guest(
+        f"bridge-{stack}",
+        guest,
+        f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping={ROUTER},{REMOTE}",
+    )
+    data = yaml.safe_load(text)
+    data["host"] = {"distro": "debian"}
+    data["networks"]["lan"]["address"] = {"cidr": f"{HOST_IP}/24", "gateway": ROUTER}
+    return yaml.safe_dump(data, sort_keys=False)
+
+
+def bridged(box: Sandbox) -> bool:
+    return "master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
+
+
+def measured(box: Sandbox, script: Path, *args: str) -> list[int]:
+    probes = Probes(box, v6=HOST6)
+    started = time.monotonic()
+    result = box.run("bash", "-x", str(script), *args)
+    print(f"{script.name}: {time.monotonic() - started:.2f} s")
+    lost = probes.lost()
+    print(f"probes done: {time.monotonic() - started:.2f} s")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return lost
+
+
+@pytest.fixture(params=STACKS)
+def stack(request: pytest.FixtureRequest, sandbox: Sandbox, tmp_path: Path) -> Iterator[Stack]:
+    make_lan(sandbox, tmp_path, pin_mac=GUEST_MAC)
+    live_uplink(sandbox)
+    yield Stack(sandbox, tmp_path, request.param)
+
+
+def test_zero_loss_setup_and_teardown(
+    stack: Stack, sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    bundle = render_bundle(profile_for(stack.name, guest), tmp_path / "bundle")
+    setup, teardown = bundle / "setup-bridge-lan.sh", bundle / "teardown-bridge-lan.sh"
+    installed = [f"/etc/systemd/network/10-br0.netdev"] if stack.name == "networkd" else []
+    before = host_state(sandbox)
+    losses = []
+    for run in range(RUNS):
+        lost_up = measured(sandbox, setup)
+        assert bridged(sandbox)
+        assert f" {HOST_IP}/24 " in sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+        assert f" {HOST6}/64 " in sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+        assert "inet " not in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", NIC).stdout
+        assert (
+            "10.60.0.0/16 via 10.99.0.254 dev br0"
+            in sandbox.run("ip", "route", "show", "table", "100").stdout
+        )
+        deadline = time.monotonic() + 10
+        while not stack.configured() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert stack.configured(), f"{stack.name} did not take {run}: over br0"
+        print(f"configured after {time.monotonic() - deadline + 10:.2f} s")
+        for path in installed:
+            assert sandbox.run("test", "-f", path).returncode == 0
+        if run == 0:
+            # the stack found nothing to change: a second setup is a no-op
+            state = host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+            again = sandbox.run("bash", str(setup))
+            assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
+            assert host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout == state
+        lost_down = measured(sandbox, teardown)
+        assert not bridged(sandbox)
+        assert sandbox.run("ip", "link", "show", "dev", "br0").returncode != 0
+        assert host_state(sandbox) == before
+        for path in installed:
+            assert sandbox.run("test", "-e", path).returncode != 0
+        losses.append((lost_up, lost_down))
+    print(f"{stack.name}: lost (lan->host v4, host->remote, lan->host v6) per run, setup/teardown: {losses}")
+    assert all(up == [0, 0, 0] and down == [0, 0, 0] for up, down in losses), losses
+    again = sandbox.run("bash", str(teardown))
+    assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
+
+
+def test_reboot_guest_and_lockout(
+    stack: Stack, sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    bundle = render_bundle(profile_for(stack.name, guest), tmp_path / "bundle")
+    setup, teardown = bundle / "setup-bridge-lan.sh", bundle / "teardown-bridge-lan.sh"
+    before = host_state(sandbox)
+    over_uplink = {**os.environ, "SSH_CONNECTION": f"{REMOTE} 50022 {HOST_IP} 22"}
+
+    # the lock-out guard: refused, then rolled back by itself when --confirm does not come
+    refused = sandbox.run("bash", str(setup), env=over_uplink)
+    assert refused.returncode == 1 and "locked out" in refused.stderr, refused.stderr
+    timed = sandbox.run("bash", str(setup), "--confirm-within", "2", env=over_uplink)
+    assert timed.returncode == 0, timed.stderr
+    assert bridged(sandbox)
+    deadline = time.monotonic() + 15
+    while bridged(sandbox) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)
+    assert not bridged(sandbox)
+    assert host_state(sandbox) == before
+    files = sandbox.run("sh", "-c", "ls /etc/netplan /etc/systemd/network /etc/network/interfaces.d 2>/dev/null").stdout
+    assert "qemu-netgen" not in files and "br0" not in files, files
+
+    # set up for good, then a reboot: the stack alone brings the bridge back
+    assert sandbox.run("bash", str(setup), "--confirm-within", "2", env=over_uplink).returncode == 0
+    assert sandbox.run("bash", str(setup), "--confirm").returncode == 0
+    time.sleep(3)
+    assert bridged(sandbox)
+    stack.reboot()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        addrs = sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
+        if bridged(sandbox) and f" {HOST_IP}/24 " in addrs:
+            break
+        time.sleep(0.2)
+    assert bridged(sandbox), f"after the reboot {NIC} is not in br0"
+    assert f" {HOST_IP}/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
+    mac = sandbox.run("cat", f"/sys/class/net/{NIC}/address").stdout
+    assert sandbox.run("cat", "/sys/class/net/br0/address").stdout == mac
+    deadline = time.monotonic() + 10
+    while sandbox.run("ip", "route", "show", "default").stdout.strip() != f"default via {ROUTER} dev br0" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert sandbox.run("ip", "route", "show", "default").stdout.strip().startswith(f"default via {ROUTER} dev br0")
+
+    # a guest on the bridge gets its lease from the LAN
+    sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)
+    vm = sandbox.run("bash", str(bundle / "launch-ubuntu1904.sh"), "--", *GUEST_ARGS, timeout=90)
+    assert vm.returncode == 0, vm.stdout[-3000:] + vm.stderr
+    assert f"QN: LEASE ip={PINNED_IP} router={ROUTER}" in vm.stdout
+    assert "QN: RESULT PASS" in vm.stdout
+
+    down = sandbox.run("bash", str(teardown))
+    assert down.returncode == 0, down.stderr
+    assert not bridged(sandbox)
+    assert f" {HOST_IP}/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", NIC).stdout
