@@ -143,10 +143,16 @@ def init(
         str, typer.Option("-o", "--output", help="File to write; - for standard output.")
     ] = "",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    distro: Annotated[
+        starter.Distro,
+        typer.Option(
+            "--distro", help="The host's distribution; bridge mode picks the method that fits it."
+        ),
+    ] = "debian",
 ) -> None:
     """Write a commented starter profile for MODE (NAME.yaml unless -o says otherwise)."""
     try:
-        text = starter.starter_profile(mode, name)
+        text = starter.starter_profile(mode, name, distro)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="NAME") from None
     if output == "-":

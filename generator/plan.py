@@ -113,6 +113,8 @@ class BridgePlan:
     on_default_route: str  # preflight: what follows when the default route uses the uplink
     nm_check: str  # preflight: the NetworkManager check this method needs (a template)
     summary: str  # the runbook's words for the method
+    readme_step: str  # the runbook's text for the apply step (a template)
+    readme_undo: str  # and for the undo
     step: int = 0  # its number in the runbook
 
     @property
@@ -447,6 +449,8 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         ),
         nm_check=f"preflight/nm-{'stack' if persistent else net.method}.sh.j2",
         summary=SUMMARIES[net.method],
+        readme_step=f"readme/bridge-{'stack' if persistent else net.method}.md.j2",
+        readme_undo=f"readme/undo-{'stack' if persistent else net.method}.md.j2",
     )
 
 

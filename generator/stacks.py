@@ -47,6 +47,7 @@ class StackPlan:
     files: tuple[StackFile, ...]
     library: str  # the template of its bash functions
     daemon: str  # what adopts the bridge, in the runbook's words
+    networkd_files: tuple[str, ...]  # what systemd-networkd configures the links from, if it does
     packages_hint: str  # what install-packages.sh installs for it, in the runbook's words
 
 
@@ -183,12 +184,8 @@ def _netplan_files(name: str, net: BridgeNetwork, mac: str) -> tuple[StackFile, 
         if net.address.gateway is not None:
             bridge.append(("routes", _flow([{"to": "default", "via": str(net.address.gateway)}])))
         if net.address.dns:
-            bridge.append(
-                ("nameservers", _flow({"addresses": [str(d) for d in net.address.dns]}))
-            )
-    bridge.append(
-        ("parameters", _flow({"stp": net.stp, "forward-delay": net.forward_delay}))
-    )
+            bridge.append(("nameservers", _flow({"addresses": [str(d) for d in net.address.dns]})))
+    bridge.append(("parameters", _flow({"stp": net.stp, "forward-delay": net.forward_delay})))
     file = f"60-qemu-netgen-{name}.yaml"
     return (
         StackFile(
@@ -208,11 +205,13 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
     """The files and scripts of a persistent stack, or None for ip and nmcli."""
     mac = net.uplink_mac or MAC_TOKEN
     if net.method == "networkd":
+        files = _networkd_files(net, mac)
         return StackPlan(
             "networkd",
-            _networkd_files(net, mac),
+            files,
             "bridge/stacks/networkd.sh.j2",
             "systemd-networkd",
+            tuple(f.target for f in files if f.target.endswith(".network")),
             "systemd (systemd-networkd)",
         )
     if net.method == "netplan":
@@ -221,6 +220,9 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             _netplan_files(name, net, mac),
             "bridge/stacks/netplan.sh.j2",
             "netplan (renderer networkd)",
+            tuple(
+                f"/run/systemd/network/10-netplan-{dev}.network" for dev in (net.bridge, net.uplink)
+            ),
             "netplan.io",
         )
     if net.method == "ifupdown":
@@ -229,6 +231,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             _ifupdown_files(name, net, mac),
             "bridge/stacks/ifupdown.sh.j2",
             "ifupdown",
+            (),
             "ifupdown and bridge-utils",
         )
     return None

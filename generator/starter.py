@@ -14,15 +14,25 @@ from generator import names
 from generator.errors import OutputError
 
 Mode = Literal["nat", "bridge", "passthrough"]
+Distro = Literal["debian", "ubuntu", "fedora", "rhel", "arch"]  # as the profile's host.distro
+# the bridge method that fits each distribution's own network stack
+STARTER_METHODS = {
+    "debian": "ifupdown",
+    "ubuntu": "netplan",
+    "fedora": "nmcli",
+    "rhel": "nmcli",
+    "arch": "networkd",
+}
 SCHEMA_ID = "https://qemu-netgen.invalid/profile.schema.json"
 
 
-def starter_profile(mode: Mode, name: str) -> str:
-    """A commented profile for ``mode`` that validates as written."""
+def starter_profile(mode: Mode, name: str, distro: Distro = "debian") -> str:
+    """A commented profile for ``mode`` on ``distro`` that validates as written."""
     from generator.render import environment
 
     names.file_name(name)
-    return environment().get_template(f"init/{mode}.yaml.j2").render(name=name)
+    template = environment().get_template(f"init/{mode}.yaml.j2")
+    return template.render(name=name, distro=distro, method=STARTER_METHODS[distro])
 
 
 def schema_text() -> str:

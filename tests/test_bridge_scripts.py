@@ -105,11 +105,16 @@ def test_ip_up_moves_addresses_and_routes_in_the_measured_order(tmp_path: Path) 
         "ip link set dev br0 up",
         "ip addr add 10.99.0.2/24 brd 10.99.0.255 dev br0",
         "ip link set dev enp3s0f1 master br0",
-        # IPv4 static neighbours and routes of every table follow the addresses; IPv6 stays
+        # static neighbours and routes of every table and both families follow the
+        # addresses; the IPv6 ones, which the kernel keeps on the NIC, are taken off it
         "ip -4 neigh replace 10.99.0.77 lladdr 02:00:00:00:00:77 dev br0 nud permanent",
+        "ip -6 neigh replace 2001:db8:1::77 lladdr 02:00:00:00:00:77 dev br0 nud permanent",
         "ip -4 route replace default via 10.99.0.1 proto static dev br0",
         "ip -4 route replace 10.50.0.0/16 via 10.99.0.254 metric 50 dev br0",
         "ip -4 route replace 10.60.0.0/16 via 10.99.0.254 table 100 dev br0",
+        "ip -6 route replace 2001:db8:5::/48 via 2001:db8:1::1 table 100 metric 1024 pref medium dev br0",
+        "ip -6 route del 2001:db8:5::/48 via 2001:db8:1::1 table 100 metric 1024 pref medium dev enp3s0f1",
+        "ip -6 neigh del 2001:db8:1::77 dev enp3s0f1",
         "ip addr del 10.99.0.2/24 dev enp3s0f1",
     ]
 

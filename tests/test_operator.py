@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import typing
 from pathlib import Path
 
 import jsonschema
@@ -48,7 +49,7 @@ BAD = {
     "bad memory": "name: a\nvms: [{name: v, memory: lots}]\n",
     "cpus zero": "name: a\nvms: [{name: v, memory: 1G, cpus: 0}]\n",
     "bad pci address": "name: a\nnetworks:\n  n: {type: passthrough, device: '81:20.0'}\n",
-    "bad method": "name: a\nnetworks:\n  n: {type: bridge, bridge: br0, uplink: eth0, method: netplan}\n",
+    "bad method": "name: a\nnetworks:\n  n: {type: bridge, bridge: br0, uplink: eth0, method: wicked}\n",
 }
 
 
@@ -166,3 +167,19 @@ def test_pre_commit_hooks_run_the_check() -> None:
     assert by_id["qemu-netgen-validate"]["entry"] == "qemu-netgen validate"
     for hook in hooks:
         assert hook["language"] == "python"
+
+
+@pytest.mark.parametrize(
+    ("distro", "method"),
+    [("debian", "ifupdown"), ("ubuntu", "netplan"), ("arch", "networkd"), ("fedora", "nmcli")],
+)
+def test_init_bridge_offers_the_method_of_the_distro(distro: str, method: str) -> None:
+    from generator.profile import Distro as ProfileDistro
+    from generator.starter import STARTER_METHODS, Distro, starter_profile
+    from generator.validate import parse_text
+
+    assert (
+        set(STARTER_METHODS) == set(typing.get_args(Distro)) == set(typing.get_args(ProfileDistro))
+    )
+    profile = parse_text(starter_profile("bridge", "lab", distro))  # type: ignore[arg-type]
+    assert (profile.host.distro, profile.networks["lan"].method) == (distro, method)

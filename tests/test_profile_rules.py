@@ -419,8 +419,13 @@ def test_bridge_defaults() -> None:
         ),
         (
             "method: ip",
-            "method: netplan",
-            "p.yaml:7: networks.lan.method: must be one of 'ip' or 'nmcli', not 'netplan'",
+            "method: wicked",
+            "p.yaml:7: networks.lan.method: must be one of 'ip', 'nmcli', 'netplan', 'networkd' or 'ifupdown', not 'wicked'",
+        ),
+        (
+            "uplink: enp3s0f1",
+            "uplink: wlp2s0",
+            "p.yaml:6: networks.lan.uplink: wlp2s0 is a Wi-Fi NIC (by its name): a Wi-Fi NIC cannot be bridged; use nat (or routed)",
         ),
         (
             "method: ip",
@@ -609,3 +614,31 @@ def test_kernel_boot_fields() -> None:
         with_("memory: 4G", "memory: 4G\n    kernel: /boot/vmlinuz\n    cmdline: console=ttyS0")
     )
     assert ok.vms[0].cmdline == "console=ttyS0"
+
+
+def test_a_stack_the_distro_does_not_package() -> None:
+    text = bridged("method: ip", "method: ifupdown").replace(
+        "name: lab1\n", "name: lab1\nhost: {distro: fedora}\n"
+    )
+    assert errors(text) == [
+        "p.yaml:8: networks.lan.method: ifupdown is not packaged for fedora (it is for debian, ubuntu); use nmcli or networkd"
+    ]
+
+
+def test_ifupdown_names_a_file_after_the_network() -> None:
+    def renamed(method: str) -> str:
+        text = bridged("method: ip", f"method: {method}").replace("  lan:\n", "  lan.1:\n")
+        return text.replace("network: lan}", "network: lan.1}")
+
+    assert errors(renamed("ifupdown")) == [
+        "p.yaml:3: networks.lan.1: with method ifupdown the network's name becomes a file in "
+        "/etc/network/interfaces.d, which ifupdown reads only if it is letters, digits, '-' "
+        "and '_': rename 'lan.1'"
+    ]
+    assert parse_text(renamed("netplan")).networks["lan.1"].method == "netplan"
+
+
+def test_uplink_mac_is_a_unicast_mac() -> None:
+    ok = bridged("method: ip", "method: networkd\n    uplink_mac: 02:E2:E0:00:00:02")
+    assert parse_text(ok).networks["lan"].uplink_mac == "02:e2:e0:00:00:02"
+    assert errors(bridged("method: ip", "method: networkd\n    uplink_mac: 01:00:5e:00:00:01"))

@@ -278,108 +278,12 @@ def root(context, missing=missing):
     for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
         _loop_vars = {}
         pass
-        if (environment.getattr(l_1_net, 'method') == 'ip'):
-            pass
-            yield '\n'
-            yield str(environment.getattr(l_1_net, 'step'))
-            yield '. **`./'
-            yield str(environment.getattr(l_1_net, 'apply_path'))
-            yield '`** — makes bridge `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield "` with `ip` (gone at the next\n   reboot) and moves the host's network from `"
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield "` onto it. It records the NIC's\n   IPv4 addresses, its routes of every table (both families), its static (permanent) neighbour\n   entries, MTU and state in `"
-            yield str(environment.getattr(l_1_net, 'state_path'))
-            yield '` first, then, in the order measured\n   to lose no packets: creates `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield "` with the NIC's MAC (STP "
-            yield str(('on' if environment.getattr(l_1_net, 'stp') else 'off'))
-            yield ', forward\n   delay '
-            yield str(environment.getattr(l_1_net, 'forward_delay'))
-            yield ' s = '
-            yield str(environment.getattr(l_1_net, 'forward_delay_cs'))
-            yield " cs as iproute2 counts), brings it up, adds the\n   NIC's addresses to the bridge *while they are still on the NIC*, makes the NIC a port,\n   puts its static IPv4 neighbours and `ip route replace`s its IPv4 routes of every table\n   (policy routing included) onto the bridge, and only then removes the addresses from the NIC\n   (which flushes those from the NIC). IPv6 addresses and routes stay on the NIC."
-            if (not environment.getattr(l_1_net, 'dhcp')):
-                pass
-                yield ' If '
-                yield str(environment.getattr(l_1_net, 'cidr'))
-                yield ' is not on the NIC yet, it is put on the bridge'
-                if environment.getattr(l_1_net, 'gateway'):
-                    pass
-                    yield ' with a\n   default route via '
-                    yield str(environment.getattr(l_1_net, 'gateway'))
-                yield '.'
-            else:
-                pass
-                yield " With `address: dhcp` the current lease is moved as it is;\n   no DHCP client runs on the bridge, so stop the NIC's own client (or use `method: nmcli`)."
-            yield '\n\n   **Lock-out guard:** if your SSH session (or any SSH session) reaches the host through\n   `'
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield '`, the script refuses. Run it as `./'
-            yield str(environment.getattr(l_1_net, 'apply_path'))
-            yield ' --confirm-within 120`:\n   it goes ahead and starts a detached timer that runs `./'
-            yield str(environment.getattr(l_1_net, 'undo_path'))
-            yield '` after 120 s unless\n   you run `./'
-            yield str(environment.getattr(l_1_net, 'apply_path'))
-            yield ' --confirm` by then (like `netplan try`). `--force` goes ahead\n   with no timer. If a step fails or is interrupted, the script puts back what it changed.\n   Running it again on a bridged host changes nothing.\n   *Check:* `ip -br addr show '
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield "` has the host's address, `bridge link show`\n   lists `"
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield '` as `forwarding`, `ip route` has the default route on `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '`.\n'
-        else:
-            pass
-            yield '\n'
-            yield str(environment.getattr(l_1_net, 'step'))
-            yield '. **`./'
-            yield str(environment.getattr(l_1_net, 'apply_path'))
-            yield '`** — makes bridge `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '` persistent with NetworkManager:\n   the bridge profile `'
-            yield str(environment.getattr(l_1_net, 'connection'))
-            yield '` (STP '
-            yield str(('yes' if environment.getattr(l_1_net, 'stp') else 'no'))
-            yield ', forward delay '
-            yield str(environment.getattr(l_1_net, 'forward_delay'))
-            yield ' s,\n'
-            if environment.getattr(l_1_net, 'dhcp'):
-                pass
-                yield '`ipv4.method auto`'
-            else:
-                pass
-                yield '`ipv4.method manual` with '
-                yield str(environment.getattr(l_1_net, 'cidr'))
-                if environment.getattr(l_1_net, 'gateway'):
-                    pass
-                    yield ', gateway '
-                    yield str(environment.getattr(l_1_net, 'gateway'))
-                if environment.getattr(l_1_net, 'dns'):
-                    pass
-                    yield ', DNS '
-                    yield str(t_1(context.eval_ctx, environment.getattr(l_1_net, 'dns'), ', '))
-            yield ", the NIC's MAC\n   so that DHCP hands out the same lease) and the port profile `"
-            yield str(environment.getattr(l_1_net, 'port_connection'))
-            yield '`\n   (`master '
-            yield str(environment.getattr(l_1_net, 'connection'))
-            yield '`, `slave-type bridge`: NetworkManager 1.42 does not know\n   `controller`/`port-type`). It records `'
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield "`'s own profiles and their autoconnect\n   setting in `"
-            yield str(environment.getattr(l_1_net, 'state_path'))
-            yield '`, sets them to `connection.autoconnect no` so the bridge also\n   wins after a reboot, and activates port and bridge in one detached step, so a dropped SSH\n   session cannot stop it half-way; then it waits for the bridge'
-            if environment.getattr(l_1_net, 'dhcp'):
-                pass
-                yield ' to get its lease'
-            yield '.\n   Running it again updates the two profiles in place; it never makes duplicates.\n   *Check:* `nmcli -f NAME,DEVICE connection show --active` lists `'
-            yield str(environment.getattr(l_1_net, 'connection'))
-            yield '` on\n   `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '` and `'
-            yield str(environment.getattr(l_1_net, 'port_connection'))
-            yield '` on `'
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield '`; `ip -br addr show '
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '` has the address.\n'
+        template = environment.get_or_select_template(environment.getattr(l_1_net, 'readme_step'), 'README.md.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'net': l_1_net}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
     l_1_net = missing
     for l_1_dev in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
         _loop_vars = {}
@@ -504,28 +408,12 @@ def root(context, missing=missing):
     for l_1_net in t_4(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges')):
         _loop_vars = {}
         pass
-        if (environment.getattr(l_1_net, 'method') == 'ip'):
-            pass
-            yield '- **`./'
-            yield str(environment.getattr(l_1_net, 'undo_path'))
-            yield '`** — in the mirrored order: the recorded addresses go back on\n  `'
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield "` while it is still a port, the NIC gets the bridge's ARP neighbours (a port's\n  own ARP lookups never complete, and replies would wait up to a second), the recorded static\n  neighbours and the routes of every table go back,\n  then one `ip -batch` takes the addresses off `"
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '`, takes the NIC out and deletes\n  `'
-            yield str(environment.getattr(l_1_net, 'bridge'))
-            yield '` (no gap for a reply to fall into); MTU and link state return as recorded.\n  A reboot undoes it as well.\n'
-        else:
-            pass
-            yield '- **`./'
-            yield str(environment.getattr(l_1_net, 'undo_path'))
-            yield '`** — deletes `'
-            yield str(environment.getattr(l_1_net, 'connection'))
-            yield '` and `'
-            yield str(environment.getattr(l_1_net, 'port_connection'))
-            yield '`, gives\n  `'
-            yield str(environment.getattr(l_1_net, 'uplink'))
-            yield "`'s own profiles their autoconnect setting back and activates the one that was\n  active, in one detached step.\n"
+        template = environment.get_or_select_template(environment.getattr(l_1_net, 'readme_undo'), 'README.md.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'net': l_1_net}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
     l_1_net = missing
     for l_1_dev in t_4(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
         _loop_vars = {}
@@ -547,5 +435,5 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&44=211&47=213&48=217&50=221&56=225&59=228&60=234&63=241&65=245&66=251&67=257&69=263&72=265&73=267&74=271&76=278&77=281&79=284&80=290&82=292&83=294&84=298&88=302&89=310&92=316&93=320&94=322&97=324&98=326&101=333&102=339&103=345&104=361&105=363&106=365&107=367&109=369&111=373&112=375&115=384&117=388&124=394&132=396&135=398&136=400&138=403&140=406&141=412&142=416&144=420&147=422&149=424&151=428&152=434&153=440&156=443&157=446&159=456&160=459&162=463&164=465&165=468&167=470&168=473&169=476&171=483&179=492&183=495&184=498&185=502&187=504&188=507&189=510&190=512&193=514&194=516&197=521&198=527&202=530&203=534&204=536&209=539&210=543'
-qemu_netgen_source_sum = '96b7344b4f4345345b466ea8e6e7f54145c4cffd23d0d449850826f0d8ddb0b7'
+debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&44=211&47=213&48=217&50=221&56=225&59=228&60=234&63=241&65=245&66=251&67=257&69=263&72=265&73=267&74=271&76=278&77=281&79=288&81=292&88=298&96=300&99=302&100=304&102=307&104=310&105=316&106=320&108=324&111=326&113=328&115=332&116=338&117=344&120=347&121=350&123=360&124=363&126=367&128=369&129=372&131=374&132=377&133=380&135=387&143=396&147=399&148=402&149=406&151=408&152=411&154=418&155=422&156=424&161=427&162=431'
+qemu_netgen_source_sum = '8956f61ff604cf6878901ae95147b83acd03ea8c95c18680b122111502e40245'

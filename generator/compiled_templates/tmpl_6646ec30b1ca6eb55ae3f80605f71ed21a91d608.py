@@ -8,6 +8,8 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_name = resolve('name')
+    l_0_distro = resolve('distro')
+    l_0_method = resolve('method')
     try:
         t_1 = environment.filters['tojson']
     except KeyError:
@@ -17,8 +19,12 @@ def root(context, missing=missing):
     pass
     yield "# yaml-language-server: $schema=schema.json\n# (editors complete and check this file with the schema: qemu-netgen schema > schema.json)\n# A qemu-netgen profile: VMs on the host's own LAN through a bridge that takes over the\n# host's NIC. Render it with: qemu-netgen render FILE, then run preflight.sh.\nname: "
     yield str(t_1(context.eval_ctx, (undefined(name='name') if l_0_name is missing else l_0_name)))
-    yield "  # the bundle's folder name\nhost:\n  distro: debian                # debian | ubuntu | fedora | rhel | arch\nnetworks:\n  lan:\n    type: bridge\n    bridge: br0                 # the bridge to make (at most 15 characters)\n    uplink: enp3s0f1            # CHANGE: the physical NIC it takes over (ip -br link)\n    method: nmcli               # nmcli: persistent (NetworkManager); ip: until reboot\n    stp: false\n    forward_delay: 0            # seconds\n    address: dhcp               # or: {cidr: 192.0.2.10/24, gateway: 192.0.2.1, dns: [192.0.2.1]}\nvms:\n  - name: vm1\n    memory: 2G\n    cpus: 2\n    disk: /var/lib/libvirt/images/vm1.qcow2\n    display: {vnc: 1}\n    nics:\n      - network: lan\n"
+    yield "  # the bundle's folder name\nhost:\n  distro: "
+    yield str((undefined(name='distro') if l_0_distro is missing else l_0_distro))
+    yield '  # debian | ubuntu | fedora | rhel | arch\nnetworks:\n  lan:\n    type: bridge\n    bridge: br0                 # the bridge to make (at most 15 characters)\n    uplink: enp3s0f1            # CHANGE: the physical NIC it takes over (ip -br link)\n    method: '
+    yield str((undefined(name='method') if l_0_method is missing else l_0_method))
+    yield "  # how the bridge is made and kept, on this distro's own stack:\n    # netplan (Ubuntu), ifupdown (Debian), networkd, nmcli (NetworkManager): persistent,\n    # moved live; ip: until reboot\n    stp: false\n    forward_delay: 0            # seconds\n    address: dhcp               # or: {cidr: 192.0.2.10/24, gateway: 192.0.2.1, dns: [192.0.2.1]}\nvms:\n  - name: vm1\n    memory: 2G\n    cpus: 2\n    disk: /var/lib/libvirt/images/vm1.qcow2\n    display: {vnc: 1}\n    nics:\n      - network: lan\n"
 
 blocks = {}
-debug_info = '5=19'
-qemu_netgen_source_sum = '079913187c41f5bc51c71003b75327e865ab1c279ca96ef774b3f386ce99997e'
+debug_info = '5=21&7=23&13=25'
+qemu_netgen_source_sum = '190b38986c774d1fddd4357405d1eae1dc760092e2469298fcc6d6b1debfa25e'

@@ -31,7 +31,13 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    template = environment.get_template('bridge/ip-lib.sh.j2', 'bridge/ip-down.sh.j2')
+    template = environment.get_template('bridge/live-lib.sh.j2', 'bridge/ip-down.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('bridge/guard-lib.sh.j2', 'bridge/ip-down.sh.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
     try:
         for event in gen:
@@ -47,8 +53,8 @@ def root(context, missing=missing):
         return concat(t_1)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
-    yield '\nneed_root\n\nif (( ROLLBACK_AFTER )); then\n  sleep "$ROLLBACK_AFTER"\n  if [[ -e $STATE.confirmed ]]; then\n    run rm -f -- "$STATE.confirmed" "$STATE.rollback"\n    exit 0\n  fi\n  note "not confirmed within $ROLLBACK_AFTER s: rolling back"\n  run rm -f -- "$STATE.rollback"\nfi\n\nif [[ -f $STATE ]]; then\n  load_state\nelif [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]]; then\n  # No record (it lives in /run, so this is the same boot): take back what the bridge has.\n  note "no record of $UPLINK\'s prior state; moving $BRIDGE\'s addresses and routes back to it"\n  mapfile -t ADDRS < <(addresses "$BRIDGE")\n  mapfile -t ROUTES < <(routes "$BRIDGE" | awk \'$1 == "-4"\')\n  mapfile -t NEIGHS < <(permanent_neighbours "$BRIDGE" | awk \'$1 == "-4"\')\nelif link_exists "$BRIDGE"; then\n  die "$BRIDGE exists but $UPLINK is not its port and there is no record: it was not made by the up script; leaving it alone"\nelse\n  note "$UPLINK is not bridged; nothing to do"\n  exit 0\nfi\n\nlink_exists "$UPLINK" || die "uplink $UPLINK does not exist any more; nothing can be given back to it"\nrestore\n(( DRY_RUN )) || note "ok: $UPLINK has its addresses and routes back; $BRIDGE is gone"\n'
+    yield '\nneed_root\n\nwait_for_confirmation\n\nif [[ -f $STATE ]]; then\n  load_state\nelif [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]]; then\n  # No record (it lives in /run, so this is the same boot): take back what the bridge has.\n  note "no record of $UPLINK\'s prior state; moving $BRIDGE\'s addresses and routes back to it"\n  mapfile -t ADDRS < <(addresses "$BRIDGE")\n  mapfile -t ADDRS6 < <(addresses6 "$BRIDGE" | awk \'$1 == "global"\')\n  mapfile -t ROUTES < <(routes "$BRIDGE")\n  mapfile -t NEIGHS < <(permanent_neighbours "$BRIDGE")\nelif link_exists "$BRIDGE"; then\n  die "$BRIDGE exists but $UPLINK is not its port and there is no record: it was not made by the up script; leaving it alone"\nelse\n  note "$UPLINK is not bridged; nothing to do"\n  exit 0\nfi\n\nlink_exists "$UPLINK" || die "uplink $UPLINK does not exist any more; nothing can be given back to it"\nrestore\n(( DRY_RUN )) || note "ok: $UPLINK has its addresses and routes back; $BRIDGE is gone"\n'
 
 blocks = {}
-debug_info = '1=13&2=19&3=22&4=28&5=34&20=41'
-qemu_netgen_source_sum = 'c3771c9f58820a8e4d1d355dd20aa683e170d49aae0cae159f70cd22085ceaee'
+debug_info = '1=13&2=19&3=22&4=28&5=34&6=40&21=47'
+qemu_netgen_source_sum = '9fea5b6832599588e3ea56eed57e101b38e137f2e371901290d741d4ac8363d0'

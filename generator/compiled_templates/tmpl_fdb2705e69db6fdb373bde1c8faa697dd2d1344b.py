@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_name = resolve('name')
+    l_0_distro = resolve('distro')
     try:
         t_1 = environment.filters['tojson']
     except KeyError:
@@ -17,8 +18,10 @@ def root(context, missing=missing):
     pass
     yield '# yaml-language-server: $schema=schema.json\n# (editors complete and check this file with the schema: qemu-netgen schema > schema.json)\n# A qemu-netgen profile: a physical NIC handed to one VM whole, through vfio-pci.\n# Needs the IOMMU on (intel_iommu=on on Intel). Render: qemu-netgen render FILE\nname: '
     yield str(t_1(context.eval_ctx, (undefined(name='name') if l_0_name is missing else l_0_name)))
-    yield '  # the bundle\'s folder name\nhost:\n  distro: debian                # debian | ubuntu | fedora | rhel | arch\nnetworks:\n  nic:\n    type: passthrough\n    device: "0000:81:00.0"      # CHANGE: the NIC\'s PCI address (lspci -D -nn | grep -i ethernet)\n    # interface: enp129s0f0     # its name on the host, if it has one: checked against bridges\n    # romfile: ""               # "" for no option ROM, or the path of one\nvms:\n  - name: vm1\n    memory: 4G\n    cpus: 2\n    disk: /var/lib/libvirt/images/vm1.qcow2\n    display: {vnc: 1}\n    nics:\n      - network: nic            # the VM gets the real NIC, with its own MAC\n'
+    yield "  # the bundle's folder name\nhost:\n  distro: "
+    yield str((undefined(name='distro') if l_0_distro is missing else l_0_distro))
+    yield '  # debian | ubuntu | fedora | rhel | arch\nnetworks:\n  nic:\n    type: passthrough\n    device: "0000:81:00.0"      # CHANGE: the NIC\'s PCI address (lspci -D -nn | grep -i ethernet)\n    # interface: enp129s0f0     # its name on the host, if it has one: checked against bridges\n    # romfile: ""               # "" for no option ROM, or the path of one\nvms:\n  - name: vm1\n    memory: 4G\n    cpus: 2\n    disk: /var/lib/libvirt/images/vm1.qcow2\n    display: {vnc: 1}\n    nics:\n      - network: nic            # the VM gets the real NIC, with its own MAC\n'
 
 blocks = {}
-debug_info = '5=19'
-qemu_netgen_source_sum = 'ecfbfc025c5c6f0521bd2c341f98f60530c50729885b4139e198f247bfe7d9a3'
+debug_info = '5=20&7=22'
+qemu_netgen_source_sum = 'de80efa3de8e238499c75ce3b99d72c9215d506b955734eed78061257fc6c8d6'

@@ -39,6 +39,9 @@ HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 BRIDGE=br0
 UPLINK=enp3s0f1
 STATE=/run/qemu-netgen/bridge-ip/lan.state
+STP=0
+FORWARD_DELAY_CS=0  # iproute2 takes centiseconds: 0 s
+MTU=''
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -83,6 +86,23 @@ addresses() {
   }'
 }
 
+# addresses6 DEV: "SCOPE ADDRESS [FLAGS] [LIFETIMES]" per global and link-local IPv6
+# address, as `ip addr add` takes it back (flags it can set, lifetimes unless forever).
+addresses6() {
+  ip -6 -o addr show dev "$1" 2>/dev/null | awk '{
+    out = ""; scope = ""
+    for (i = 1; i <= NF; i++) {
+      if ($i == "inet6") out = $(i + 1)
+      else if ($i == "scope") scope = $(i + 1)
+      else if ($i ~ /^(nodad|noprefixroute|mngtmpaddr|home)$/) out = out " " $i
+      else if (($i == "valid_lft" || $i == "preferred_lft") && $(i + 1) != "forever") {
+        life = $(i + 1); sub(/sec$/, "", life); out = out " " $i " " life
+      }
+    }
+    if (out != "" && (scope == "global" || scope == "link")) print scope, out
+  }'
+}
+
 # routes DEV: "FAMILY ROUTE" for each route through DEV, in every table and both families
 # (-4, -6), that its addresses and the router's adverts do not make by themselves. Deleting
 # a NIC's last IPv4 address flushes its IPv4 routes in every table, so all are recorded.
@@ -116,6 +136,27 @@ has_address() {
   grep -qxF -- "${2%% *}" <<<"$list"
 }
 
+# has_address6 DEV "SCOPE ADDRESS ...": whether DEV has that IPv6 address.
+has_address6() {
+  local list words
+  read -ra words <<<"$2"
+  list=$(addresses6 "$1" | awk '{ print $2 }')
+  grep -qxF -- "${words[1]}" <<<"$list"
+}
+
+# genmode DEV: how the kernel makes DEV's IPv6 link-local address (eui64, none, ...); a
+# stack may turn it off on a bridge port.
+genmode() {
+  local out
+  out=$(ip -d -o link show dev "$1" 2>/dev/null) || return 0
+  awk '{ for (i = 1; i < NF; i++) if ($i == "addrgenmode") { print $(i + 1); exit } }' <<<"$out"
+}
+
+# write_proc FILE VALUE: set a kernel setting (with --dry-run: print it).
+write_proc() {
+  if (( DRY_RUN )); then show_into '>' "$1" echo "$2"; else echo "$2" >"$1"; fi
+}
+
 # run_ip_batch LINE...: `ip` commands (without the leading `ip`) run by one ip process;
 # with --dry-run each is printed as the command it stands for.
 run_ip_batch() {
@@ -133,22 +174,54 @@ run_ip_batch() {
 }
 
 # The prior state of the uplink, as the up script recorded it.
-ADDRS=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1
+ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1 GENMODE_WAS=""
 load_state() {
   local key rest
-  ADDRS=() ROUTES=() NEIGHS=()
+  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=()
   while read -r key rest; do
     case $key in
       addr) ADDRS+=("$rest") ;;
+      addr6) ADDRS6+=("$rest") ;;
       route)
         [[ $rest == -[46]\ * ]] || rest="-4 $rest"  # recorded by an older bundle: IPv4 only
         ROUTES+=("$rest")
         ;;
       neigh) NEIGHS+=("$rest") ;;
       mtu) MTU_WAS=$rest ;;
+      genmode) GENMODE_WAS=$rest ;;
       up) UP_WAS=$rest ;;
     esac
   done <"$STATE"
+}
+
+# record_uplink: the uplink's state now, into ADDRS, ADDRS6, ROUTES, NEIGHS, MTU_WAS, UP_WAS.
+record_uplink() {
+  mapfile -t ADDRS < <(addresses "$UPLINK")
+  mapfile -t ADDRS6 < <(addresses6 "$UPLINK")
+  mapfile -t ROUTES < <(routes "$UPLINK")
+  mapfile -t NEIGHS < <(permanent_neighbours "$UPLINK")
+  MTU_WAS=$(link_field "$UPLINK" mtu)
+  GENMODE_WAS=$(genmode "$UPLINK")
+  UP_WAS=0
+  if admin_up "$UPLINK"; then UP_WAS=1; fi
+}
+
+# save_state: write what record_uplink found to $STATE, for the undo.
+save_state() {
+  local entry
+  local -a lines=()
+  for entry in "${ADDRS[@]}"; do lines+=("addr $entry"); done
+  for entry in "${ADDRS6[@]}"; do lines+=("addr6 $entry"); done
+  for entry in "${ROUTES[@]}"; do lines+=("route $entry"); done
+  for entry in "${NEIGHS[@]}"; do lines+=("neigh $entry"); done
+  lines+=("mtu $MTU_WAS" "up $UP_WAS")
+  [[ -z $GENMODE_WAS ]] || lines+=("genmode $GENMODE_WAS")
+  run install -d -m 0700 -- "${STATE%/*}"
+  if (( DRY_RUN )); then
+    show_into '>' "$STATE" printf '%s\n' "${lines[@]}"
+  else
+    printf '%s\n' "${lines[@]}" >"$STATE"
+  fi
 }
 
 # put_routes DEV FAMILY...: the recorded routes of those families, through DEV.
@@ -174,6 +247,109 @@ put_neighbours() {
   done
 }
 
+# drop_ipv6_extras DEV: take DEV's recorded IPv6 routes and permanent neighbours away (the
+# kernel keeps them on a NIC that loses its addresses, unlike the IPv4 ones).
+drop_ipv6_extras() {
+  local dev=$1 entry family address mac
+  local -a words
+  for entry in "${ROUTES[@]}"; do
+    read -ra words <<<"$entry"
+    [[ ${words[0]} == -6 ]] || continue
+    run ip -6 route del "${words[@]:1}" dev "$dev" 2>/dev/null || true
+  done
+  for entry in "${NEIGHS[@]}"; do
+    read -r family address mac <<<"$entry"
+    [[ $family == -6 ]] || continue
+    run ip -6 neigh del "$address" dev "$dev" 2>/dev/null || true
+  done
+}
+
+# move_to_bridge MAC: make the bridge and move the recorded state onto it, in the order
+# measured to lose no packets: the bridge with the NIC's MAC, the addresses on the bridge
+# while still on the NIC, the NIC into the bridge, the routes, the addresses off the NIC.
+# Every step runs only if still needed, so it also finishes a move that stopped part-way.
+move_to_bridge() {
+  local mac=$1 entry
+  local -a words batch=()
+  if ! link_exists "$BRIDGE"; then
+    local -a bridge_args=(name "$BRIDGE")
+    [[ -z $MTU ]] || bridge_args+=(mtu "$MTU")
+    run ip link add "${bridge_args[@]}" address "$mac" type bridge stp_state "$STP" forward_delay "$FORWARD_DELAY_CS"
+  fi
+  if [[ -n $MTU && $(link_field "$UPLINK" mtu) != "$MTU" ]]; then
+    run ip link set dev "$UPLINK" mtu "$MTU"
+  fi
+  admin_up "$BRIDGE" || run ip link set dev "$BRIDGE" up
+  for entry in "${ADDRS[@]}"; do
+    read -ra words <<<"$entry"
+    has_address "$BRIDGE" "$entry" || run ip addr add "${words[@]}" dev "$BRIDGE"
+  done
+  # The IPv6 addresses join in one batch with the port: added before it, the bridge's
+  # prefix route draws replies to a bridge that has no port yet (measured: up to 1 s of
+  # lost replies). No duplicate address detection: they are this host's already.
+  [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || batch+=("link set dev $UPLINK master $BRIDGE")
+  for entry in "${ADDRS6[@]}"; do
+    entry=${entry#* }  # without the scope
+    [[ " $entry " == *" nodad "* ]] || entry+=" nodad"
+    batch+=("addr replace $entry dev $BRIDGE")
+  done
+  run_ip_batch "${batch[@]}"
+  (( UP_WAS )) || admin_up "$UPLINK" || run ip link set dev "$UPLINK" up
+  # static neighbours and routes of every table and both families move to the bridge (the
+  # kernel flushes the IPv4 ones from the NIC with its last address; IPv6 ones are taken off)
+  put_neighbours "$BRIDGE" -4 -6
+  put_routes "$BRIDGE" -4 -6
+  drop_ipv6_extras "$UPLINK"
+  for entry in "${ADDRS[@]}"; do
+    read -ra words <<<"$entry"
+    ! has_address "$UPLINK" "$entry" || run ip addr del "${words[0]}" dev "$UPLINK"
+  done
+  for entry in "${ADDRS6[@]}"; do
+    read -ra words <<<"$entry"
+    [[ ${words[0]} == global ]] || continue  # the port keeps its link-local address, as the kernel gave it
+    ! has_address6 "$UPLINK" "$entry" || run ip -6 addr del "${words[1]}" dev "$UPLINK"
+  done
+}
+
+# wait_settled: until the bridge forwards through the uplink and has its carrier (at most
+# 5 s), so a stack that adopts the bridge next finds it complete, not half-way through.
+wait_settled() {
+  (( ! DRY_RUN )) || return 0
+  local tries=0 port=/sys/class/net/$UPLINK/brport/state carrier=/sys/class/net/$BRIDGE/carrier
+  # brport state 3: forwarding
+  while [[ $(cat "$port" 2>/dev/null) != 3 || $(cat "$carrier" 2>/dev/null) != 1 ]]; do
+    (( ++tries <= 100 )) || { note "$BRIDGE does not forward through $UPLINK yet; going on"; return 0; }
+    sleep 0.05
+  done
+}
+
+# restore_ipv6: the uplink's recorded IPv6 addresses and link-local mode, as they were and
+# usable at once: duplicate address detection is off on the NIC meanwhile (they were this
+# host's a moment ago). Also after a stack let go of the NIC, which may have taken them.
+restore_ipv6() {
+  local entry
+  local -a words
+  local -a missing6=()
+  for entry in "${ADDRS6[@]}"; do
+    has_address6 "$UPLINK" "$entry" || missing6+=("${entry#* }")
+  done
+  local now_genmode
+  now_genmode=$(genmode "$UPLINK")
+  if (( ${#missing6[@]} )) || [[ -n $GENMODE_WAS && -n $now_genmode && $now_genmode != "$GENMODE_WAS" ]]; then
+    local dad=/proc/sys/net/ipv6/conf/$UPLINK/accept_dad dad_was
+    dad_was=$(<"$dad")
+    write_proc "$dad" 0
+    if [[ -n $GENMODE_WAS && -n $now_genmode && $now_genmode != "$GENMODE_WAS" ]]; then
+      run ip link set dev "$UPLINK" addrgenmode "$GENMODE_WAS"
+    fi
+    for entry in "${missing6[@]}"; do
+      read -ra words <<<"$entry"
+      has_address6 "$UPLINK" "scope $entry" || run ip -6 addr add "${words[@]}" dev "$UPLINK"
+    done
+    write_proc "$dad" "$dad_was"
+  fi
+}
+
 # restore: put the uplink back as recorded, in the order measured to lose no packets
 # (address and routes back on the NIC while it is still a port, then take the bridge
 # apart). Every step runs only if still needed, so it also undoes a partial up.
@@ -184,6 +360,7 @@ restore() {
     read -ra words <<<"$entry"
     has_address "$UPLINK" "$entry" || run ip addr add "${words[@]}" dev "$UPLINK"
   done
+  restore_ipv6
   if link_exists "$BRIDGE" && [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]]; then
     # A port's own ARP lookups never complete (the replies go up to the bridge), so the
     # NIC gets the bridge's neighbours before its routes come back: else every reply
@@ -193,8 +370,7 @@ restore() {
       run ip neigh replace "$ip" lladdr "$mac" dev "$UPLINK" nud stale
     done < <(neighbours "$BRIDGE")
   fi
-  # every recorded route and permanent neighbour, in every table and both families (IPv6
-  # ones stayed on the NIC; putting them again changes nothing then)
+  # every recorded route and permanent neighbour, in every table and both families
   put_neighbours "$UPLINK" -4 -6
   put_routes "$UPLINK" -4 -6
   # The bridge's addresses go, the NIC leaves it and the bridge is deleted in one `ip -batch`:
@@ -216,10 +392,104 @@ restore() {
   (( UP_WAS )) || ! admin_up "$UPLINK" || run ip link set dev "$UPLINK" down
   run rm -f -- "$STATE"
 }
+# confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option).
+confirm_pending() {
+  if [[ ! -f $STATE.rollback ]]; then
+    note "no roll-back is pending"
+    return 0
+  fi
+  local pid
+  pid=$(<"$STATE.rollback")
+  run touch -- "$STATE.confirmed"
+  if [[ $pid =~ ^[0-9]+$ ]] && grep -qF -- "${DOWN##*/}" "/proc/$pid/cmdline" 2>/dev/null; then
+    run kill -- "$pid"
+  fi
+  run rm -f -- "$STATE.rollback"
+  note "confirmed: $BRIDGE stays"
+}
 
-STP=0
-FORWARD_DELAY_CS=0  # iproute2 takes centiseconds: 0 s
-MTU=''
+# uplink_master: the uplink's master now ("" for none), after refusing an uplink that
+# cannot be a bridge port at all.
+uplink_master() {
+  link_exists "$UPLINK" || die "uplink $UPLINK does not exist (ip link show $UPLINK): check the profile"
+  if [[ -e /sys/class/net/$UPLINK/wireless || -e /sys/class/net/$UPLINK/phy80211 ]]; then
+    die "$UPLINK is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
+  fi
+  [[ ! -e /sys/class/net/$UPLINK/bridge ]] || die "$UPLINK is itself a bridge: give the physical NIC as the uplink"
+  local master
+  master=$(link_field "$UPLINK" master)
+  if [[ -n $master && $master != "$BRIDGE" ]]; then
+    if [[ -e /sys/class/net/$UPLINK/bonding_slave ]]; then
+      die "$UPLINK is a member of bond $master: bridge the bond ($master) instead"
+    fi
+    die "$UPLINK is already a port of $master; take it out first (ip link set dev $UPLINK nomaster)"
+  fi
+  if [[ -z $master ]] && link_exists "$BRIDGE"; then
+    die "$BRIDGE already exists without $UPLINK in it: it was not made by this script; pick another bridge name or remove it (ip link del dev $BRIDGE)"
+  fi
+  printf '%s\n' "$master"
+}
+
+# refuse_lockout: stop unless the operator chose how to survive losing the session, when
+# an SSH session reaches this host through the uplink.
+refuse_lockout() {
+  local lockout="" peer
+  local -a peers=()
+  [[ -z ${SSH_CONNECTION:-} ]] || peers+=("${SSH_CONNECTION%% *}")
+  if command -v ss >/dev/null 2>&1; then
+    mapfile -t -O "${#peers[@]}" peers < <(ss -Htn state established '( sport = :22 )' 2>/dev/null |
+      awk '{ p = $NF; sub(/:[0-9]+$/, "", p); gsub(/[][]/, "", p); print p }')
+  fi
+  for peer in "${peers[@]}"; do
+    if [[ $(dev_of_route "$peer") == "$UPLINK" ]]; then lockout=$peer; break; fi
+  done
+  if [[ -n $lockout ]] && (( ! FORCE && ! CONFIRM_WITHIN )); then
+    die "the SSH session from $lockout reaches this host through $UPLINK, which this script makes a port of $BRIDGE. If anything goes wrong you are locked out. Run it with --confirm-within 120 (it rolls back by itself unless you run '$PROG --confirm' within 120 s) or with --force"
+  fi
+}
+
+# start_rollback_timer: with --confirm-within, the undo runs by itself after that many
+# seconds unless --confirm comes first; detached from this session, so it still runs when
+# the session is gone.
+start_rollback_timer() {
+  (( CONFIRM_WITHIN )) || return 0
+  if (( DRY_RUN )); then
+    show setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN"
+    return 0
+  fi
+  rm -f -- "$STATE.confirmed"
+  setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN" </dev/null >>"$STATE.log" 2>&1 &
+  echo "$!" >"$STATE.rollback"
+  note "rolling back in $CONFIRM_WITHIN s unless you run: $HERE/$PROG --confirm"
+}
+
+# add_profile_address: the profile's static address, when the NIC does not have it yet,
+# goes on the bridge (with a default route via its gateway when there is none).
+add_profile_address() {
+  [[ -n $STATIC_CIDR ]] || return 0
+  local have_addrs have_routes
+  have_addrs=$(printf '%s\n' "${ADDRS[@]}" | awk '{ print $1 }')
+  have_routes=$(printf '%s\n' "${ROUTES[@]}")
+  grep -qxF -- "$STATIC_CIDR" <<<"$have_addrs" && return 0
+  ADDRS+=("$STATIC_CIDR")
+  if [[ -n $GATEWAY ]] && ! grep -q '^-4 default ' <<<"$have_routes"; then
+    ROUTES+=("-4 default via $GATEWAY")
+  fi
+}
+
+# wait_for_confirmation: with --rollback-after (the undo the setup's timer started), wait,
+# then go on only if --confirm did not come meanwhile.
+wait_for_confirmation() {
+  (( ROLLBACK_AFTER )) || return 0
+  sleep "$ROLLBACK_AFTER"
+  if [[ -e $STATE.confirmed ]]; then
+    run rm -f -- "$STATE.confirmed" "$STATE.rollback"
+    exit 0
+  fi
+  note "not confirmed within $ROLLBACK_AFTER s: rolling back"
+  run rm -f -- "$STATE.rollback"
+}
+
 STATIC_CIDR=''
 GATEWAY=''
 DOWN="$HERE"/down-bridge-lan.sh
@@ -257,79 +527,29 @@ done
 need_root
 
 if (( CONFIRM )); then
-  if [[ ! -f $STATE.rollback ]]; then
-    note "no roll-back is pending"
-    exit 0
-  fi
-  pid=$(<"$STATE.rollback")
-  run touch -- "$STATE.confirmed"
-  if [[ $pid =~ ^[0-9]+$ ]] && grep -qF -- "${DOWN##*/}" "/proc/$pid/cmdline" 2>/dev/null; then
-    run kill -- "$pid"
-  fi
-  run rm -f -- "$STATE.rollback"
-  note "confirmed: $BRIDGE stays"
+  confirm_pending
   exit 0
 fi
 
 # --- checks, before anything changes -----------------------------------------------
-link_exists "$UPLINK" || die "uplink $UPLINK does not exist (ip link show $UPLINK): check the profile"
-master=$(link_field "$UPLINK" master)
+master=$(uplink_master)
 if [[ $master == "$BRIDGE" ]]; then
   note "$UPLINK is already a port of $BRIDGE; nothing to do"
   exit 0
 fi
-[[ -z $master ]] || die "$UPLINK is already a port of $master; take it out first (ip link set dev $UPLINK nomaster)"
-if link_exists "$BRIDGE"; then
-  die "$BRIDGE already exists without $UPLINK in it: it was not made by this script; pick another bridge name or remove it (ip link del dev $BRIDGE)"
-fi
 
 mac=$(link_field "$UPLINK" link/ether)
 [[ -n $mac ]] || die "$UPLINK has no Ethernet address: it cannot be a bridge port"
-mapfile -t ADDRS < <(addresses "$UPLINK")
-mapfile -t ROUTES < <(routes "$UPLINK")
-mapfile -t NEIGHS < <(permanent_neighbours "$UPLINK")
-MTU_WAS=$(link_field "$UPLINK" mtu)
-UP_WAS=0
-admin_up "$UPLINK" && UP_WAS=1
+record_uplink
 
-have_addrs=$(printf '%s\n' "${ADDRS[@]}" | awk '{ print $1 }')
-have_routes=$(printf '%s\n' "${ROUTES[@]}")
-if [[ -n $STATIC_CIDR ]] && ! grep -qxF -- "$STATIC_CIDR" <<<"$have_addrs"; then
-  ADDRS+=("$STATIC_CIDR")  # the profile's address, not yet on the NIC: it goes on the bridge
-  if [[ -n $GATEWAY ]] && ! grep -q '^-4 default ' <<<"$have_routes"; then
-    ROUTES+=("-4 default via $GATEWAY")
-  fi
-fi
+add_profile_address
 (( ${#ADDRS[@]} )) || note "$UPLINK has no IPv4 address, so $BRIDGE gets none (method ip runs no DHCP client)"
 
 # --- the lock-out guard ---------------------------------------------------------------
-# Who reaches this host through the uplink? The SSH session this runs in, or any other.
-lockout=""
-peers=()
-[[ -n ${SSH_CONNECTION:-} ]] && peers+=("${SSH_CONNECTION%% *}")
-if command -v ss >/dev/null 2>&1; then
-  mapfile -t -O "${#peers[@]}" peers < <(ss -Htn state established '( sport = :22 )' 2>/dev/null |
-    awk '{ p = $NF; sub(/:[0-9]+$/, "", p); gsub(/[][]/, "", p); print p }')
-fi
-for peer in "${peers[@]}"; do
-  if [[ $(dev_of_route "$peer") == "$UPLINK" ]]; then lockout=$peer; break; fi
-done
-if [[ -n $lockout ]] && (( ! FORCE && ! CONFIRM_WITHIN )); then
-  die "the SSH session from $lockout reaches this host through $UPLINK, which this script makes a port of $BRIDGE. If anything goes wrong you are locked out. Run it with --confirm-within 120 (it rolls back by itself unless you run '$PROG --confirm' within 120 s) or with --force"
-fi
+refuse_lockout
 
 # --- record, then change ----------------------------------------------------------------
-state_lines=()
-for entry in "${ADDRS[@]}"; do state_lines+=("addr $entry"); done
-for entry in "${ROUTES[@]}"; do state_lines+=("route $entry"); done
-for entry in "${NEIGHS[@]}"; do state_lines+=("neigh $entry"); done
-state_lines+=("mtu $MTU_WAS" "up $UP_WAS")
-run install -d -m 0700 -- "${STATE%/*}"
-if (( DRY_RUN )); then
-  show_into '>' "$STATE" printf '%s\n' "${state_lines[@]}"
-else
-  printf '%s\n' "${state_lines[@]}" >"$STATE"
-fi
+save_state
 
 # From here on, a failure or an interrupt restores what was already changed. A hang-up
 # (the SSH session dropping) is ignored, so the steps run to their end.
@@ -346,41 +566,12 @@ trap rollback_unfinished EXIT
 trap 'exit 130' INT TERM
 trap '' HUP
 
-bridge_args=(name "$BRIDGE")
-[[ -z $MTU ]] || bridge_args+=(mtu "$MTU")
-run ip link add "${bridge_args[@]}" address "$mac" type bridge stp_state "$STP" forward_delay "$FORWARD_DELAY_CS"
-[[ -z $MTU ]] || run ip link set dev "$UPLINK" mtu "$MTU"
-run ip link set dev "$BRIDGE" up
-for entry in "${ADDRS[@]}"; do
-  read -ra words <<<"$entry"
-  run ip addr add "${words[@]}" dev "$BRIDGE"
-done
-run ip link set dev "$UPLINK" master "$BRIDGE"
-(( UP_WAS )) || run ip link set dev "$UPLINK" up
-# IPv4 goes with the addresses: static neighbours and routes of every table move to the
-# bridge (the kernel flushes them from the NIC with its last address); IPv6 stays as it is
-put_neighbours "$BRIDGE" -4
-put_routes "$BRIDGE" -4
-for entry in "${ADDRS[@]}"; do
-  read -ra words <<<"$entry"
-  ! has_address "$UPLINK" "$entry" || run ip addr del "${words[0]}" dev "$UPLINK"
-done
+move_to_bridge "$mac"
 changing=0
 
-if (( CONFIRM_WITHIN )); then
-  # detached from this session, so it still runs when the session is gone
-  if (( DRY_RUN )); then
-    show setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN"
-  else
-    rm -f -- "$STATE.confirmed"
-    setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN" </dev/null >>"$STATE.log" 2>&1 &
-    echo "$!" >"$STATE.rollback"
-    note "rolling back in $CONFIRM_WITHIN s unless you run: $HERE/$PROG --confirm"
-  fi
-fi
+start_rollback_timer
 
 if (( ! DRY_RUN )); then
   [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "$UPLINK is not a port of $BRIDGE after all"
-  moved=$(printf '%s\n' "${ROUTES[@]}" | awk '$1 == "-4"' | wc -l)
-  note "ok: $UPLINK is a port of $BRIDGE; ${#ADDRS[@]} address(es) and $moved route(s) moved"
+  note "ok: $UPLINK is a port of $BRIDGE; ${#ADDRS[@]} IPv4 and ${#ADDRS6[@]} IPv6 address(es), ${#ROUTES[@]} route(s) moved"
 fi

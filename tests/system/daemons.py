@@ -188,8 +188,10 @@ class Networkd:
     def start(self) -> None:
         log = open(self.workdir / "networkd.log", "a")  # noqa: SIM115 - the daemon writes to it
         self.proc = self.box.start(
-            self.BINARY, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "SYSTEMD_LOG_LEVEL": "debug"},
-        
+            self.BINARY,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "SYSTEMD_LOG_LEVEL": "debug"},
         )
         wait_until(
             "systemd-networkd on the bus",

@@ -125,8 +125,20 @@ class Probes:
         if v6 is not None:
             self.procs.append(
                 box.start(
-                    "ip", "netns", "exec", "lan", "ping", "-6", "-n", "-i", "0.002", "-W", "1",
-                    "-c", str(count), v6,
+                    "ip",
+                    "netns",
+                    "exec",
+                    "lan",
+                    "ping",
+                    "-6",
+                    "-n",
+                    "-i",
+                    "0.002",
+                    "-W",
+                    "1",
+                    "-c",
+                    str(count),
+                    v6,
                 )
             )
         time.sleep(0.5)  # probes are flowing before the switch starts

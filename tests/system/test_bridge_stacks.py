@@ -160,17 +160,24 @@ def test_zero_loss_setup_and_teardown(
                 time.sleep(0.1)
             assert stack.configured(), f"{stack.name} did not take over br0"
             # the stack found nothing to change: a second setup is a no-op
-            state = host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+            state = (
+                host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+            )
             again = sandbox.run("bash", str(setup))
             assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
-            assert host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout == state
+            assert (
+                host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
+                == state
+            )
         lost_down = measured(sandbox, teardown)
         assert not bridged(sandbox)
         assert sandbox.run("ip", "link", "show", "dev", "br0").returncode != 0
         assert host_state(sandbox) == before
         assert sandbox.run("test", "-e", installed).returncode != 0
         losses.append((lost_up, lost_down))
-    print(f"{stack.name}: lost (lan->host v4, host->remote, lan->host v6) per run, setup/teardown: {losses}")
+    print(
+        f"{stack.name}: lost (lan->host v4, host->remote, lan->host v6) per run, setup/teardown: {losses}"
+    )
     assert all(up == [0, 0, 0] and down == [0, 0, 0] for up, down in losses), losses
     again = sandbox.run("bash", str(teardown))
     assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
@@ -196,7 +203,9 @@ def test_reboot_guest_and_lockout(
     time.sleep(1)
     assert not bridged(sandbox)
     assert host_state(sandbox) == before
-    files = sandbox.run("sh", "-c", "ls /etc/netplan /etc/systemd/network /etc/network/interfaces.d 2>/dev/null").stdout
+    files = sandbox.run(
+        "sh", "-c", "ls /etc/netplan /etc/systemd/network /etc/network/interfaces.d 2>/dev/null"
+    ).stdout
     assert "qemu-netgen" not in files and "br0" not in files, files
 
     # set up for good, then a reboot: the stack alone brings the bridge back
@@ -216,9 +225,17 @@ def test_reboot_guest_and_lockout(
     mac = sandbox.run("cat", f"/sys/class/net/{NIC}/address").stdout
     assert sandbox.run("cat", "/sys/class/net/br0/address").stdout == mac
     deadline = time.monotonic() + 10
-    while sandbox.run("ip", "route", "show", "default").stdout.strip() != f"default via {ROUTER} dev br0" and time.monotonic() < deadline:
+    while (
+        sandbox.run("ip", "route", "show", "default").stdout.strip()
+        != f"default via {ROUTER} dev br0"
+        and time.monotonic() < deadline
+    ):
         time.sleep(0.2)
-    assert sandbox.run("ip", "route", "show", "default").stdout.strip().startswith(f"default via {ROUTER} dev br0")
+    assert (
+        sandbox.run("ip", "route", "show", "default")
+        .stdout.strip()
+        .startswith(f"default via {ROUTER} dev br0")
+    )
 
     # a guest on the bridge gets its lease from the LAN
     sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)

@@ -1,0 +1,83 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'bridge/stack-teardown.sh.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_net = resolve('net')
+    l_0_parse_args = l_0_title = missing
+    try:
+        t_1 = environment.filters['sh']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    pass
+    included_template = environment.get_template('common/args.sh.j2', 'bridge/stack-teardown.sh.j2')._get_default_module(context)
+    l_0_parse_args = getattr(included_template, 'parse_args', missing)
+    if l_0_parse_args is missing:
+        l_0_parse_args = undefined(f"the template {included_template.__name__!r} (imported on line 1 in 'bridge/stack-teardown.sh.j2') does not export the requested name 'parse_args'", name='parse_args')
+    context.vars['parse_args'] = l_0_parse_args
+    context.exported_vars.discard('parse_args')
+    l_0_title = str_join(('Take bridge ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge'), ' apart: put back the ', environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'stack'), 'name'), ' files and ', environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uplink'), "'s addresses and routes (undoes ", environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'apply_path'), ').', ))
+    context.vars['title'] = l_0_title
+    context.exported_vars.add('title')
+    template = environment.get_template('common/header.sh.j2', 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('common/lib.sh.j2', 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield 'HERE=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)\n'
+    template = environment.get_template('bridge/live-lib.sh.j2', 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('bridge/guard-lib.sh.j2', 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_template('bridge/files-lib.sh.j2', 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    template = environment.get_or_select_template(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'stack'), 'library'), 'bridge/stack-teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield '\nSTACK='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'stack'), 'name')))
+    yield '\nUPLINK_MAC='
+    yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uplink_mac')))
+    yield "\nROLLBACK_AFTER=0\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nMoves the addresses and routes recorded by the setup script back to $UPLINK without a\nlost packet, takes $UPLINK out of $BRIDGE, deletes $BRIDGE, and puts back the $STACK files\nit replaced. Stop the VMs on $BRIDGE first. Safe to run again.\n  -n, --dry-run             print the commands that would change the host, change nothing\n  --rollback-after SECONDS  (used by the setup script's --confirm-within) wait, then undo\n                            unless the setup script was confirmed meanwhile\nUSAGE\n}\n\n"
+    def macro():
+        t_2 = []
+        pass
+        t_2.append(
+            '    --rollback-after)\n      [[ ${2:-} =~ ^[1-9][0-9]*$ ]] || usage_error "--rollback-after needs a number of seconds"\n      ROLLBACK_AFTER=$2\n      shift\n      ;;\n',
+        )
+        return concat(t_2)
+    caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+    yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    yield '\nneed_root\nwait_for_confirmation\n\nif [[ -f $STATE ]]; then\n  load_state\nelif [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]]; then\n  # No record: take back what the bridge has.\n  note "no record of $UPLINK\'s prior state; moving $BRIDGE\'s addresses and routes back to it"\n  mapfile -t ADDRS < <(addresses "$BRIDGE")\n  mapfile -t ADDRS6 < <(addresses6 "$BRIDGE" | awk \'$1 == "global"\')\n  mapfile -t ROUTES < <(routes "$BRIDGE")\n  mapfile -t NEIGHS < <(permanent_neighbours "$BRIDGE")\nelif link_exists "$BRIDGE"; then\n  die "$BRIDGE exists but $UPLINK is not its port and there is no record: it was not made by the setup script; leaving it alone"\nelif [[ ! -f $BACKUP/list ]]; then\n  note "$UPLINK is not bridged and no $STACK files are installed; nothing to do"\n  exit 0\nfi\n\nlink_exists "$UPLINK" || die "uplink $UPLINK does not exist any more; nothing can be given back to it"\n# The stack lets go of the uplink, the files go back (the stack reads them only when told),\n# the live state comes back in the order that loses no packets, then the stack reads its\n# files again and finds the NIC as they say.\nstack_let_go\nrestore_files\nrestore\nstack_release\nrestore_ipv6  # what the stack took from the NIC as it let go\n(( DRY_RUN )) || note "ok: $UPLINK has its addresses and routes back; $BRIDGE is gone, and so are the $STACK files"\n'
+
+blocks = {}
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=47&8=53&9=59&11=66&12=68&27=70'
+qemu_netgen_source_sum = 'cebf950562b7e4e6969de902c28a4f0b69c039d72f8caecf0c14ff6237a70ff7'
