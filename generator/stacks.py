@@ -48,6 +48,7 @@ class StackPlan:
     library: str  # the template of its bash functions
     daemon: str  # what adopts the bridge, in the runbook's words
     networkd_files: tuple[str, ...]  # what systemd-networkd configures the links from, if it does
+    port_network_file: str  # of those, the uplink's ("" without networkd)
     packages_hint: str  # what install-packages.sh installs for it, in the runbook's words
 
 
@@ -212,6 +213,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             "bridge/stacks/networkd.sh.j2",
             "systemd-networkd",
             tuple(f.target for f in files if f.target.endswith(".network")),
+            files[2].target,
             "systemd (systemd-networkd)",
         )
     if net.method == "netplan":
@@ -223,6 +225,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             tuple(
                 f"/run/systemd/network/10-netplan-{dev}.network" for dev in (net.bridge, net.uplink)
             ),
+            f"/run/systemd/network/10-netplan-{net.uplink}.network",
             "netplan.io",
         )
     if net.method == "ifupdown":
@@ -232,6 +235,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             "bridge/stacks/ifupdown.sh.j2",
             "ifupdown",
             (),
+            "",
             "ifupdown and bridge-utils",
         )
     return None

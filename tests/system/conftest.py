@@ -43,6 +43,10 @@ TOOLS = (
     "dbus-daemon",
     "ping",
     "setsid",
+    "netplan",
+    "networkctl",
+    "ifup",
+    "brctl",
 )
 
 
@@ -59,6 +63,8 @@ def system() -> None:
         pytest.fail("the system tier needs root (namespaces, bridges, taps)")
     for tool in TOOLS:
         require_tool(tool)
+    if not Path("/lib/systemd/systemd-networkd").exists():
+        pytest.fail("systemd-networkd is missing: install systemd (.ci/run does)")
     if not Path("/usr/lib/qemu/qemu-bridge-helper").exists():
         pytest.fail("qemu-bridge-helper is missing: install qemu-system-x86 (.ci/run does)")
 

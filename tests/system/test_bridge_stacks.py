@@ -248,3 +248,67 @@ def test_reboot_guest_and_lockout(
     assert down.returncode == 0, down.stderr
     assert not bridged(sandbox)
     assert f" {HOST_IP}/24 " in sandbox.run("ip", "-4", "-o", "addr", "show", "dev", NIC).stdout
+
+
+CONFLICTS = {
+    # stack: (what the host has, what setup and preflight say)
+    "networkd": (
+        f"printf '[Match]\\nName=enp3s*\\n[Network]\\nDHCP=yes\\n' >/etc/systemd/network/05-wired.network",
+        "/etc/systemd/network/05-wired.network takes enp3s0f1 before 10-enp3s0f1.network does",
+    ),
+    "netplan": (
+        "printf 'network:\\n  version: 2\\n  ethernets:\\n    enp3s0f1:\\n      dhcp4: true\\n'"
+        " >/etc/netplan/50-cloud-init.yaml; chmod 600 /etc/netplan/50-cloud-init.yaml",
+        "/etc/netplan/50-cloud-init.yaml names enp3s0f1 too",
+    ),
+    "ifupdown": (
+        "printf 'allow-hotplug enp3s0f1\\niface enp3s0f1 inet dhcp\\n' >>/etc/network/interfaces",
+        "/etc/network/interfaces:4: allow-hotplug enp3s0f1",
+    ),
+}
+
+
+def test_setup_refuses_what_the_host_shows(
+    stack: Stack, sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """A file of the stack that claims the uplink, another stack that has it: setup refuses
+    before it changes anything, and preflight fails with the same words."""
+    bundle = render_bundle(profile_for(stack.name, guest), tmp_path / "bundle")
+    setup = str(bundle / "setup-bridge-lan.sh")
+    before = host_state(sandbox)
+    listing = (
+        "ls -A /etc/netplan /etc/systemd/network /etc/network/interfaces.d /run/network 2>/dev/null"
+    )
+    files_before = sandbox.sh(listing, check=False).stdout
+
+    def refused(why: str) -> None:
+        result = sandbox.run("bash", setup)
+        assert result.returncode == 1, result.stderr
+        assert why in result.stderr, result.stderr
+        assert host_state(sandbox) == before and not bridged(sandbox)
+        preflight = sandbox.run("bash", str(bundle / "preflight.sh"))
+        assert preflight.returncode == 1
+        assert f"FAIL  " in preflight.stdout and why in preflight.stdout, preflight.stdout
+
+    host_file, why = CONFLICTS[stack.name]
+    sandbox.sh(host_file)
+    refused(why)
+    sandbox.sh(
+        "rm -f /etc/systemd/network/05-wired.network /etc/netplan/50-cloud-init.yaml\n"
+        "sed -i '/enp3s0f1/d' /etc/network/interfaces"
+    )
+    assert sandbox.sh(listing, check=False).stdout == files_before, "setup wrote files"
+    # another stack has the uplink up
+    if stack.name == "ifupdown":
+        Networkd(sandbox, tmp_path)
+        sandbox.sh(
+            "printf '[Match]\\nName=enp3s0f1\\n[Network]\\nAddress=10.99.0.2/24\\nKeepConfiguration=yes\\n'"
+            " >/etc/systemd/network/20-wired.network\nnetworkctl reload"
+        )
+        time.sleep(1)
+        refused("systemd-networkd configures enp3s0f1 from /etc/systemd/network/20-wired.network")
+        sandbox.sh("rm /etc/systemd/network/20-wired.network\nnetworkctl reload")
+    else:
+        sandbox.sh("mkdir -p /run/network\necho enp3s0f1=enp3s0f1 >>/run/network/ifstate")
+        refused("ifupdown has enp3s0f1 up")
+        sandbox.sh("rm /run/network/ifstate")
