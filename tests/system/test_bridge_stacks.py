@@ -253,7 +253,7 @@ def test_reboot_guest_and_lockout(
 CONFLICTS = {
     # stack: (what the host has, what setup and preflight say)
     "networkd": (
-        f"printf '[Match]\\nName=enp3s*\\n[Network]\\nDHCP=yes\\n' >/etc/systemd/network/05-wired.network",
+        "printf '[Match]\\nName=enp3s*\\n[Network]\\nDHCP=yes\\n' >/etc/systemd/network/05-wired.network",
         "/etc/systemd/network/05-wired.network takes enp3s0f1 before 10-enp3s0f1.network does",
     ),
     "netplan": (
@@ -288,7 +288,7 @@ def test_setup_refuses_what_the_host_shows(
         assert host_state(sandbox) == before and not bridged(sandbox)
         preflight = sandbox.run("bash", str(bundle / "preflight.sh"))
         assert preflight.returncode == 1
-        assert f"FAIL  " in preflight.stdout and why in preflight.stdout, preflight.stdout
+        assert "FAIL  " in preflight.stdout and why in preflight.stdout, preflight.stdout
 
     host_file, why = CONFLICTS[stack.name]
     sandbox.sh(host_file)
