@@ -20,6 +20,7 @@ class DistroFacts:
     packages_netplan: tuple[str, ...] = ("netplan.io", "systemd")
     packages_networkd: tuple[str, ...] = ("systemd",)
     packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
+    packages_dhclient: tuple[str, ...] = ("isc-dhcp-client",)  # what ifupdown's dhcp runs
     acl_dir: str = "/etc/qemu"
 
 

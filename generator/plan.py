@@ -105,6 +105,8 @@ class BridgePlan:
     undo_path: str
     state_path: str  # where the apply script records what it changed, for the undo
     backup_dir: str  # stacks: where the setup script keeps the files it replaces
+    route_proto: str  # what routes moved onto the bridge are marked as ("" for as they were)
+    move_lifetimes: bool  # whether a leased address keeps its lifetime on the bridge
     mac_token: str  # stacks: what stands for the uplink's MAC in a file, until installed
     connection: str  # nmcli: the bridge profile's name
     port_connection: str  # nmcli: the uplink's port profile's name
@@ -245,6 +247,8 @@ class Plan:
         for stack in ("netplan", "networkd", "ifupdown"):
             if any(b.method == stack for b in self.bridges):
                 wanted += self.distro.packages_ip + getattr(self.distro, f"packages_{stack}")
+        if any(b.method == "ifupdown" and b.dhcp for b in self.bridges):
+            wanted += self.distro.packages_dhclient
         if self.passthroughs:
             wanted += self.distro.packages_vfio
         if self.vms:
@@ -434,6 +438,13 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         undo_path=undo_path,
         state_path=f"{state_dir}/{bundle}/{name}.state",
         backup_dir=f"{state_dir}/{bundle}/{name}.files",
+        # systemd-networkd with KeepConfiguration=static (a DHCP bridge) keeps foreign routes
+        # of proto static only
+        route_proto="static" if net.method in ("networkd", "netplan") and not address else "",
+        # networkd (KeepConfiguration=static) drops a foreign address with a lifetime before
+        # its DHCP client has the lease (measured: 3 lost probes); it gives the address its
+        # lease's lifetime itself. Elsewhere the address keeps the time it has left.
+        move_lifetimes=net.method not in ("networkd", "netplan"),
         mac_token=MAC_TOKEN,
         connection=net.bridge,
         port_connection=f"{net.bridge}-port-{net.uplink}",

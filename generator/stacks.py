@@ -20,6 +20,15 @@ STACKS = ("netplan", "networkd", "ifupdown")
 MAC_TOKEN = "@UPLINK_MAC@"
 
 
+def _keep(net: BridgeNetwork) -> tuple[str, str]:
+    """What systemd-networkd keeps of what the setup script moved onto the bridge, instead
+    of dropping and re-adding it as it adopts the link (measured: dropping costs probes).
+    A static bridge: everything ("yes"). A DHCP bridge: "static" (addresses, and routes of
+    proto static, which the moved routes get), as with "yes" its lease would never expire;
+    networkd then drops foreign static neighbours (the setup script says so)."""
+    return ("KeepConfiguration", "static" if net.address is None else "yes")
+
+
 @dataclass(frozen=True)
 class Section:
     """A block of a stack's file: a header line and its ``key value`` entries."""
@@ -49,6 +58,7 @@ class StackPlan:
     daemon: str  # what adopts the bridge, in the runbook's words
     networkd_files: tuple[str, ...]  # what systemd-networkd configures the links from, if it does
     port_network_file: str  # of those, the uplink's ("" without networkd)
+    bridge_network_file: str  # and the bridge's
     packages_hint: str  # what install-packages.sh installs for it, in the runbook's words
 
 
@@ -68,9 +78,7 @@ def _networkd_files(net: BridgeNetwork, mac: str) -> tuple[StackFile, ...]:
         if net.address.gateway is not None:
             network.append(("Gateway", str(net.address.gateway)))
         network += [("DNS", str(d)) for d in net.address.dns]
-    # networkd keeps what the setup script moved onto the bridge instead of dropping and
-    # re-adding it as it adopts the link (measured: dropping costs probes)
-    network.append(("KeepConfiguration", "yes"))
+    network.append(_keep(net))
     port_link = [("RequiredForOnline", "no")]  # boot does not wait for the port
     if net.mtu is not None:
         port_link.append(("MTUBytes", str(net.mtu)))
@@ -172,8 +180,6 @@ def _netplan_files(name: str, net: BridgeNetwork, mac: str) -> tuple[StackFile, 
         ("renderer", "networkd"),
         ("interfaces", _flow([net.uplink])),
         ("macaddress", _flow(mac)),
-        # networkd keeps what the setup script moved onto the bridge (KeepConfiguration)
-        ("critical", "true"),
     ]
     if net.mtu is not None:
         port.append(("mtu", str(net.mtu)))
@@ -188,6 +194,9 @@ def _netplan_files(name: str, net: BridgeNetwork, mac: str) -> tuple[StackFile, 
             bridge.append(("nameservers", _flow({"addresses": [str(d) for d in net.address.dns]})))
     bridge.append(("parameters", _flow({"stp": net.stp, "forward-delay": net.forward_delay})))
     file = f"60-qemu-netgen-{name}.yaml"
+    # netplan 0.106 says KeepConfiguration only as `critical: true`, which is "yes": a drop-in
+    # for the .network file it generates says what _keep decides
+    dropin = f"10-netplan-{net.bridge}.network.d/60-qemu-netgen-{name}.conf"
     return (
         StackFile(
             f"netplan/{file}",
@@ -198,6 +207,13 @@ def _netplan_files(name: str, net: BridgeNetwork, mac: str) -> tuple[StackFile, 
                 Section(net.uplink, tuple(port)),
                 Section(net.bridge, tuple(bridge)),
             ),
+        ),
+        StackFile(
+            f"netplan/{dropin}",
+            f"/etc/systemd/network/{dropin}",
+            0o644,
+            "bridge/networkd/ini.j2",
+            (Section("[Network]", (_keep(net),)),),
         ),
     )
 
@@ -214,6 +230,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             "systemd-networkd",
             tuple(f.target for f in files if f.target.endswith(".network")),
             files[2].target,
+            files[1].target,
             "systemd (systemd-networkd)",
         )
     if net.method == "netplan":
@@ -226,6 +243,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
                 f"/run/systemd/network/10-netplan-{dev}.network" for dev in (net.bridge, net.uplink)
             ),
             f"/run/systemd/network/10-netplan-{net.uplink}.network",
+            f"/run/systemd/network/10-netplan-{net.bridge}.network",
             "netplan.io",
         )
     if net.method == "ifupdown":
@@ -235,6 +253,7 @@ def plan_stack(name: str, net: BridgeNetwork) -> StackPlan | None:
             "bridge/stacks/ifupdown.sh.j2",
             "ifupdown",
             (),
+            "",
             "",
             "ifupdown and bridge-utils",
         )

@@ -14,8 +14,8 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield '\nstack_check() {\n  command -v networkctl >/dev/null 2>&1 || die "networkctl is missing: method networkd needs systemd-networkd (install-packages.sh installs it)"\n  networkd_running || die "systemd-networkd is not running: systemctl enable --now systemd-networkd (method networkd needs it), or pick another method"\n  refuse_other_stacks networkd\n  refuse_earlier_network_file\n}\n\n# stack_adopt / stack_release: systemd-networkd reads the files again; it finds the bridge\n# as the files describe it and keeps what is on it (KeepConfiguration=yes).\nstack_adopt() { run networkctl reload; }\nstack_let_go() { networkd_let_go_first; }\nstack_release() {\n  run rm -f -- "$LET_GO"\n  run networkctl reload\n  networkd_let_go "$UPLINK"\n}\n'
+    yield '\nstack_check() {\n  command -v networkctl >/dev/null 2>&1 || die "networkctl is missing: method networkd needs systemd-networkd (install-packages.sh installs it)"\n  networkd_running || die "systemd-networkd is not running: systemctl enable --now systemd-networkd (method networkd needs it), or pick another method"\n  refuse_other_stacks networkd\n  refuse_earlier_network_file\n}\n\n# stack_adopt / stack_release: systemd-networkd reads the files again; it finds the bridge\n# as the files describe it and keeps what is on it (KeepConfiguration=yes).\nstack_adopt() { networkd_reload; }\nstack_let_go() { networkd_let_go_first; }\nstack_release() {\n  run rm -f -- "$LET_GO"\n  networkd_reload\n  networkd_let_go "$UPLINK"\n}\n'
 
 blocks = {}
 debug_info = '2=11'
-qemu_netgen_source_sum = '94772d2bec916007b7ee9ef7f6437203e6e524e33a1fc19f23f757aef973fc2b'
+qemu_netgen_source_sum = '2b9504fe46e26a16f0b8f7784bafb58c6746dd66f028f23b82d32c70436d2dfe'

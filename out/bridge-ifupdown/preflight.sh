@@ -140,8 +140,28 @@ UPLINK=$uplink BRIDGE=$bridge
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }  # inside the check's subshell only
 # the files systemd-networkd configures the bridge and the uplink from, with this stack
 NETWORKD_FILES=()
-# networkd_running: whether systemd-networkd runs on this host.
-networkd_running() { pidof systemd-networkd >/dev/null 2>&1; }
+NETWORK_FILE=''  # of those, the uplink's (Bridge=)
+BRIDGE_NETWORK_FILE=''  # and the bridge's
+# networkd_running: whether systemd-networkd runs on this host (by the program each
+# process runs: its short name would also match systemd-networkd-wait-online).
+networkd_running() {
+  local cmdline program
+  for cmdline in /proc/[0-9]*/cmdline; do
+    IFS= read -r -d '' program 2>/dev/null <"$cmdline" || continue
+    [[ ${program##*/} != systemd-networkd ]] || return 0
+  done
+  return 1
+}
+
+# networkd_reload: systemd-networkd reads its files again (if it runs: else it reads them
+# when it starts).
+networkd_reload() {
+  if networkd_running; then
+    run networkctl reload
+  else
+    note "systemd-networkd is not running; it reads the files when it starts"
+  fi
+}
 
 # networkd_file DEV: the .network file systemd-networkd configures DEV from, if any.
 networkd_file() {
@@ -183,7 +203,7 @@ refuse_other_stacks() {
 # networkd_let_go DEV: wait (at most 5 s) until systemd-networkd no longer configures DEV
 # from this stack's files, after a reload without them.
 networkd_let_go() {
-  (( ! DRY_RUN )) || return 0
+  if (( DRY_RUN )) || ! networkd_running; then return 0; fi
   local tries=0 file target ours
   while :; do
     file=$(networkd_file "$1")
@@ -210,11 +230,89 @@ networkd_let_go_first() {
   else
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
-  run networkctl reload
+  networkd_reload
   networkd_let_go "$UPLINK"
+}
+
+# match_names DEV FILE: whether FILE's [Match] section takes DEV (by Name=, MACAddress=,
+# Type=; a key it cannot judge from here counts as a match, to be safe).
+match_names() {
+  local dev=$1 file=$2 mac
+  mac=$(link_field "$dev" link/ether)
+  awk -v dev="$dev" -v mac="$mac" '
+    function glob(p) { gsub(/[.+^$(){}|\\]/, "\\\\&", p); gsub(/\*/, ".*", p); gsub(/\?/, ".", p); return "^" p "$" }
+    /^[ \t]*\[/ { section = $0; gsub(/[ \t]/, "", section); next }
+    section != "[Match]" || /^[ \t]*(#|;|$)/ { next }
+    {
+      key = $0; sub(/=.*/, "", key); gsub(/[ \t]/, "", key)
+      value = $0; sub(/^[^=]*=/, "", value)
+      keys++
+      n = split(value, words, /[ \t]+/); hit = 0; negate = 0
+      for (i = 1; i <= n; i++) {
+        w = words[i]; if (w == "") continue
+        if (substr(w, 1, 1) == "!") { negate = 1; w = substr(w, 2) }
+        if (key == "Name" || key == "OriginalName") { if (dev ~ glob(w)) hit = 1 }
+        else if (key == "MACAddress" || key == "PermanentMACAddress") { if (tolower(w) == tolower(mac)) hit = 1 }
+        else if (key == "Type") { if (w == "ether") hit = 1 }
+        else hit = 1
+      }
+      if (negate) hit = !hit
+      if (!hit) miss = 1
+    }
+    END { exit (miss ? 1 : 0) }' "$file"
+}
+
+# earlier_network_file DEV OURS: a .network file systemd-networkd reads before OURS that
+# takes DEV (the first match wins), if any. Names compare bytewise, as networkd sorts them.
+earlier_network_file() {
+  local dev=$1 ours=$2 dir path base LC_ALL=C
+  local -A seen=()
+  local -a files=()
+  for dir in /etc/systemd/network /run/systemd/network /usr/local/lib/systemd/network /usr/lib/systemd/network /lib/systemd/network; do
+    for path in "$dir"/*.network; do
+      [[ -e $path || -L $path ]] || continue
+      base=${path##*/}
+      [[ -z ${seen[$base]:-} ]] || continue
+      seen[$base]=1
+      [[ $(readlink -f -- "$path") != /dev/null && $path != "$LET_GO" ]] || continue
+      files+=("$base $path")
+    done
+  done
+
+  while read -r base path; do
+    [[ -n $base ]] || continue
+    [[ $path != "$ours" ]] || return 0
+    [[ $base < ${ours##*/} ]] || return 0
+    if match_names "$dev" "$path"; then printf '%s\n' "$path"; return 0; fi
+  done < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
+}
+
+# refuse_earlier_network_file: stop when systemd-networkd would take the uplink or the
+# bridge from another file than this stack's (the first file that matches wins).
+refuse_earlier_network_file() {
+  local earlier dev ours
+  for dev in "$UPLINK" "$BRIDGE"; do
+    ours=$NETWORK_FILE
+    [[ $dev == "$UPLINK" ]] || ours=$BRIDGE_NETWORK_FILE
+    earlier=$(earlier_network_file "$dev" "$ours")
+    [[ -z $earlier ]] || die "$earlier takes $dev before ${ours##*/} does (systemd-networkd uses the first file that matches): take $dev out of it or rename it to sort after ${ours##*/}"
+  done
 }
 OUR_FILE=/etc/network/interfaces.d/qemu-netgen-lan
 IFSTATE=/run/network/ifstate
+DHCP=0  # the bridge's address from DHCP (ifupdown runs dhclient)
+# dhclient as ifupdown's dhcp method runs it for the bridge, so that `ifdown` stops it
+DHCLIENT=(dhclient -4 -v -i -pf "/run/dhclient.$BRIDGE.pid" -lf "/var/lib/dhcp/dhclient.$BRIDGE.leases" -I -df "/var/lib/dhcp/dhclient6.$BRIDGE.leases" "$BRIDGE")
+
+# dhcp_client_of DEV: the PID of the dhclient ifupdown started for DEV, if it runs.
+dhcp_client_of() {
+  local pid
+  [[ -r /run/dhclient.$1.pid ]] || return 0
+  read -r pid <"/run/dhclient.$1.pid" || return 0
+  [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 0
+  grep -qaF -- dhclient "/proc/$pid/cmdline" && printf '%s\n' "$pid"
+  return 0
+}
 
 # uplink_lines FILE: "FILE:LINE: text" for each line of FILE that configures the uplink.
 uplink_lines() {
@@ -240,6 +338,12 @@ stack_check() {
   done
   [[ -z $found ]] || die "ifupdown configures $UPLINK itself; comment out these lines (its address moves to $BRIDGE): $found"
   refuse_other_stacks ifupdown
+  if (( DHCP )) && ! command -v dhclient >/dev/null 2>&1; then
+    die "ifupdown's dhcp method runs dhclient, which is missing: install isc-dhcp-client (install-packages.sh does)"
+  fi
+  local pid
+  pid=$(dhcp_client_of "$UPLINK")
+  [[ -z $pid ]] || die "dhclient (pid $pid) still keeps $UPLINK's lease and would put the address back on the port: stop it without releasing the lease (kill $pid; the lease moves to $BRIDGE)"
 }
 
 # mark_up IFACE / mark_down IFACE: ifupdown's record that IFACE is up (or not).
@@ -260,17 +364,31 @@ mark_down() {
   state=$(<"$IFSTATE")
   kept=$(awk -F= -v dev="$1" '$1 "" != dev' <<<"$state")
   [[ $kept != "$state" ]] || return 0
+  [[ -z $kept ]] || kept+=$'\n'
   if (( DRY_RUN )); then
-    show_into '>' "$IFSTATE" printf '%s\n' "$kept"
+    show_into '>' "$IFSTATE" printf '%s' "$kept"
   else
-    printf '%s\n' "$kept" >"$IFSTATE.qemu-netgen"
+    printf '%s' "$kept" >"$IFSTATE.qemu-netgen"
     mv -f -- "$IFSTATE.qemu-netgen" "$IFSTATE"
   fi
 }
 
 stack_let_go() { :; }  # ifupdown runs nothing by itself
-stack_adopt() { mark_up "$BRIDGE"; }
-stack_release() { mark_down "$BRIDGE"; }
+stack_adopt() {
+  mark_up "$BRIDGE"
+  # the lease is renewed on the bridge from now on; dhclient finds the address in place
+  if (( DHCP )) && [[ -z $(dhcp_client_of "$BRIDGE") ]]; then
+    run install -d -m 0755 /var/lib/dhcp
+    run "${DHCLIENT[@]}"
+  fi
+}
+stack_release() {
+  mark_down "$BRIDGE"
+  local pid
+  pid=$(dhcp_client_of "$BRIDGE")
+  # stopped, not released: a release would take the address the NIC has back now
+  [[ -z $pid ]] || run kill -- "$pid"
+}
 if [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "ifupdown: $bridge is in place already"
 elif stack_out=$( (stack_check) 2>&1 ); then

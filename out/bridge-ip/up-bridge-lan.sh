@@ -42,6 +42,8 @@ STATE=/run/qemu-netgen/bridge-ip/lan.state
 STP=0
 FORWARD_DELAY_CS=0  # iproute2 takes centiseconds: 0 s
 MTU=''
+ROUTE_PROTO=''  # the protocol routes moved onto the bridge get, if any
+MOVE_LIFETIMES=1  # a leased address keeps its time left on the bridge
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -73,14 +75,18 @@ default_route_devs() {
 }
 
 # addresses DEV: one line per global IPv4 address, as `ip addr add` takes it back
-# (address/prefix, broadcast, noprefixroute).
+# (address/prefix, broadcast, noprefixroute, and the lifetimes of a DHCP lease: an address
+# moves with the time it has left, and the DHCP client renews it where it is).
 addresses() {
-  ip -4 -o addr show dev "$1" scope global | awk '{
+  ip -4 -o addr show dev "$1" scope global 2>/dev/null | awk '{
     out = ""
     for (i = 1; i <= NF; i++) {
       if ($i == "inet") out = $(i + 1)
       else if ($i == "brd") out = out " brd " $(i + 1)
       else if ($i == "noprefixroute") out = out " noprefixroute"
+      else if (($i == "valid_lft" || $i == "preferred_lft") && $(i + 1) != "forever") {
+        life = $(i + 1); sub(/sec$/, "", life); out = out " " $i " " life
+      }
     }
     if (out != "") print out
   }'
@@ -114,7 +120,7 @@ routes() {
         / proto (kernel|ra)( |$)/ || / table local( |$)/ { next }
         $1 ~ /^(local|broadcast|multicast|anycast|unreachable|prohibit|blackhole|throw)$/ { next }
         { print family, $0 }'
-  done | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ +$//'
+  done | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ expires ([0-9]+)sec/ expires \1/; s/ +$//'
 }
 
 # permanent_neighbours DEV: "FAMILY ADDRESS MAC" for each permanent neighbour entry of DEV
@@ -174,13 +180,17 @@ run_ip_batch() {
 }
 
 # The prior state of the uplink, as the up script recorded it.
+# EXTRA_ADDRS and EXTRA_ROUTES: the profile's, which the bridge gets and the NIC never had.
 ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1 GENMODE_WAS=""
+EXTRA_ADDRS=() EXTRA_ROUTES=()
 load_state() {
   local key rest
-  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=()
+  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() EXTRA_ADDRS=() EXTRA_ROUTES=()
   while read -r key rest; do
     case $key in
       addr) ADDRS+=("$rest") ;;
+      extra-addr) EXTRA_ADDRS+=("$rest") ;;
+      extra-route) EXTRA_ROUTES+=("$rest") ;;
       addr6) ADDRS6+=("$rest") ;;
       route)
         [[ $rest == -[46]\ * ]] || rest="-4 $rest"  # recorded by an older bundle: IPv4 only
@@ -213,6 +223,8 @@ save_state() {
   for entry in "${ADDRS[@]}"; do lines+=("addr $entry"); done
   for entry in "${ADDRS6[@]}"; do lines+=("addr6 $entry"); done
   for entry in "${ROUTES[@]}"; do lines+=("route $entry"); done
+  for entry in "${EXTRA_ADDRS[@]}"; do lines+=("extra-addr $entry"); done
+  for entry in "${EXTRA_ROUTES[@]}"; do lines+=("extra-route $entry"); done
   for entry in "${NEIGHS[@]}"; do lines+=("neigh $entry"); done
   lines+=("mtu $MTU_WAS" "up $UP_WAS")
   [[ -z $GENMODE_WAS ]] || lines+=("genmode $GENMODE_WAS")
@@ -224,15 +236,20 @@ save_state() {
   fi
 }
 
-# put_routes DEV FAMILY...: the recorded routes of those families, through DEV.
+# put_routes DEV FAMILY...: the recorded routes of those families, through DEV. On the
+# bridge a route without a protocol gets ROUTE_PROTO (a stack keeps only its kind).
 put_routes() {
   local dev=$1 entry
-  local -a words
+  local -a words proto
   shift
   for entry in "${ROUTES[@]}"; do
     read -ra words <<<"$entry"
     [[ " $* " == *" ${words[0]} "* ]] || continue
-    run ip "${words[0]}" route replace "${words[@]:1}" dev "$dev"
+    proto=()
+    if [[ $dev == "$BRIDGE" && -n $ROUTE_PROTO && " $entry " != *" proto "* ]]; then
+      proto=(proto "$ROUTE_PROTO")
+    fi
+    run ip "${words[0]}" route replace "${words[@]:1}" "${proto[@]}" dev "$dev"
   done
 }
 
@@ -280,7 +297,8 @@ move_to_bridge() {
     run ip link set dev "$UPLINK" mtu "$MTU"
   fi
   admin_up "$BRIDGE" || run ip link set dev "$BRIDGE" up
-  for entry in "${ADDRS[@]}"; do
+  for entry in "${ADDRS[@]}" "${EXTRA_ADDRS[@]}"; do
+    (( MOVE_LIFETIMES )) || entry=${entry%% valid_lft *}
     read -ra words <<<"$entry"
     has_address "$BRIDGE" "$entry" || run ip addr add "${words[@]}" dev "$BRIDGE"
   done
@@ -298,7 +316,10 @@ move_to_bridge() {
   # static neighbours and routes of every table and both families move to the bridge (the
   # kernel flushes the IPv4 ones from the NIC with its last address; IPv6 ones are taken off)
   put_neighbours "$BRIDGE" -4 -6
+  local -a recorded=("${ROUTES[@]}")
+  ROUTES+=("${EXTRA_ROUTES[@]}")
   put_routes "$BRIDGE" -4 -6
+  ROUTES=("${recorded[@]}")
   drop_ipv6_extras "$UPLINK"
   for entry in "${ADDRS[@]}"; do
     read -ra words <<<"$entry"
@@ -378,7 +399,7 @@ restore() {
   # separate commands leave room for one (measured: now and then one probe in 1,500).
   local -a batch=()
   if link_exists "$BRIDGE"; then
-    for entry in "${ADDRS[@]}"; do
+    for entry in "${ADDRS[@]}" "${EXTRA_ADDRS[@]}"; do
       read -ra words <<<"$entry"
       ! has_address "$BRIDGE" "$entry" || batch+=("addr del ${words[0]} dev $BRIDGE")
     done
@@ -464,16 +485,17 @@ start_rollback_timer() {
 }
 
 # add_profile_address: the profile's static address, when the NIC does not have it yet,
-# goes on the bridge (with a default route via its gateway when there is none).
+# goes on the bridge (with a default route via its gateway when there is none); recorded
+# apart, so that the undo does not give the NIC what it never had.
 add_profile_address() {
   [[ -n $STATIC_CIDR ]] || return 0
   local have_addrs have_routes
   have_addrs=$(printf '%s\n' "${ADDRS[@]}" | awk '{ print $1 }')
   have_routes=$(printf '%s\n' "${ROUTES[@]}")
   grep -qxF -- "$STATIC_CIDR" <<<"$have_addrs" && return 0
-  ADDRS+=("$STATIC_CIDR")
+  EXTRA_ADDRS+=("$STATIC_CIDR")
   if [[ -n $GATEWAY ]] && ! grep -q '^-4 default ' <<<"$have_routes"; then
-    ROUTES+=("-4 default via $GATEWAY")
+    EXTRA_ROUTES+=("-4 default via $GATEWAY")
   fi
 }
 
@@ -543,7 +565,7 @@ mac=$(link_field "$UPLINK" link/ether)
 record_uplink
 
 add_profile_address
-(( ${#ADDRS[@]} )) || note "$UPLINK has no IPv4 address, so $BRIDGE gets none (method ip runs no DHCP client)"
+(( ${#ADDRS[@]} + ${#EXTRA_ADDRS[@]} )) || note "$UPLINK has no IPv4 address, so $BRIDGE gets none (method ip runs no DHCP client)"
 
 # --- the lock-out guard ---------------------------------------------------------------
 refuse_lockout
@@ -573,5 +595,5 @@ start_rollback_timer
 
 if (( ! DRY_RUN )); then
   [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "$UPLINK is not a port of $BRIDGE after all"
-  note "ok: $UPLINK is a port of $BRIDGE; ${#ADDRS[@]} IPv4 and ${#ADDRS6[@]} IPv6 address(es), ${#ROUTES[@]} route(s) moved"
+  note "ok: $UPLINK is a port of $BRIDGE; $(( ${#ADDRS[@]} + ${#EXTRA_ADDRS[@]} )) IPv4 and ${#ADDRS6[@]} IPv6 address(es), ${#ROUTES[@]} route(s) moved"
 fi

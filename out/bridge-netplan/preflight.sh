@@ -140,8 +140,28 @@ UPLINK=$uplink BRIDGE=$bridge
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }  # inside the check's subshell only
 # the files systemd-networkd configures the bridge and the uplink from, with this stack
 NETWORKD_FILES=(/run/systemd/network/10-netplan-br0.network /run/systemd/network/10-netplan-enp3s0f1.network)
-# networkd_running: whether systemd-networkd runs on this host.
-networkd_running() { pidof systemd-networkd >/dev/null 2>&1; }
+NETWORK_FILE=/run/systemd/network/10-netplan-enp3s0f1.network  # of those, the uplink's (Bridge=)
+BRIDGE_NETWORK_FILE=/run/systemd/network/10-netplan-br0.network  # and the bridge's
+# networkd_running: whether systemd-networkd runs on this host (by the program each
+# process runs: its short name would also match systemd-networkd-wait-online).
+networkd_running() {
+  local cmdline program
+  for cmdline in /proc/[0-9]*/cmdline; do
+    IFS= read -r -d '' program 2>/dev/null <"$cmdline" || continue
+    [[ ${program##*/} != systemd-networkd ]] || return 0
+  done
+  return 1
+}
+
+# networkd_reload: systemd-networkd reads its files again (if it runs: else it reads them
+# when it starts).
+networkd_reload() {
+  if networkd_running; then
+    run networkctl reload
+  else
+    note "systemd-networkd is not running; it reads the files when it starts"
+  fi
+}
 
 # networkd_file DEV: the .network file systemd-networkd configures DEV from, if any.
 networkd_file() {
@@ -183,7 +203,7 @@ refuse_other_stacks() {
 # networkd_let_go DEV: wait (at most 5 s) until systemd-networkd no longer configures DEV
 # from this stack's files, after a reload without them.
 networkd_let_go() {
-  (( ! DRY_RUN )) || return 0
+  if (( DRY_RUN )) || ! networkd_running; then return 0; fi
   local tries=0 file target ours
   while :; do
     file=$(networkd_file "$1")
@@ -210,8 +230,73 @@ networkd_let_go_first() {
   else
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
-  run networkctl reload
+  networkd_reload
   networkd_let_go "$UPLINK"
+}
+
+# match_names DEV FILE: whether FILE's [Match] section takes DEV (by Name=, MACAddress=,
+# Type=; a key it cannot judge from here counts as a match, to be safe).
+match_names() {
+  local dev=$1 file=$2 mac
+  mac=$(link_field "$dev" link/ether)
+  awk -v dev="$dev" -v mac="$mac" '
+    function glob(p) { gsub(/[.+^$(){}|\\]/, "\\\\&", p); gsub(/\*/, ".*", p); gsub(/\?/, ".", p); return "^" p "$" }
+    /^[ \t]*\[/ { section = $0; gsub(/[ \t]/, "", section); next }
+    section != "[Match]" || /^[ \t]*(#|;|$)/ { next }
+    {
+      key = $0; sub(/=.*/, "", key); gsub(/[ \t]/, "", key)
+      value = $0; sub(/^[^=]*=/, "", value)
+      keys++
+      n = split(value, words, /[ \t]+/); hit = 0; negate = 0
+      for (i = 1; i <= n; i++) {
+        w = words[i]; if (w == "") continue
+        if (substr(w, 1, 1) == "!") { negate = 1; w = substr(w, 2) }
+        if (key == "Name" || key == "OriginalName") { if (dev ~ glob(w)) hit = 1 }
+        else if (key == "MACAddress" || key == "PermanentMACAddress") { if (tolower(w) == tolower(mac)) hit = 1 }
+        else if (key == "Type") { if (w == "ether") hit = 1 }
+        else hit = 1
+      }
+      if (negate) hit = !hit
+      if (!hit) miss = 1
+    }
+    END { exit (miss ? 1 : 0) }' "$file"
+}
+
+# earlier_network_file DEV OURS: a .network file systemd-networkd reads before OURS that
+# takes DEV (the first match wins), if any. Names compare bytewise, as networkd sorts them.
+earlier_network_file() {
+  local dev=$1 ours=$2 dir path base LC_ALL=C
+  local -A seen=()
+  local -a files=()
+  for dir in /etc/systemd/network /run/systemd/network /usr/local/lib/systemd/network /usr/lib/systemd/network /lib/systemd/network; do
+    for path in "$dir"/*.network; do
+      [[ -e $path || -L $path ]] || continue
+      base=${path##*/}
+      [[ -z ${seen[$base]:-} ]] || continue
+      seen[$base]=1
+      [[ $(readlink -f -- "$path") != /dev/null && $path != "$LET_GO" ]] || continue
+      files+=("$base $path")
+    done
+  done
+
+  while read -r base path; do
+    [[ -n $base ]] || continue
+    [[ $path != "$ours" ]] || return 0
+    [[ $base < ${ours##*/} ]] || return 0
+    if match_names "$dev" "$path"; then printf '%s\n' "$path"; return 0; fi
+  done < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
+}
+
+# refuse_earlier_network_file: stop when systemd-networkd would take the uplink or the
+# bridge from another file than this stack's (the first file that matches wins).
+refuse_earlier_network_file() {
+  local earlier dev ours
+  for dev in "$UPLINK" "$BRIDGE"; do
+    ours=$NETWORK_FILE
+    [[ $dev == "$UPLINK" ]] || ours=$BRIDGE_NETWORK_FILE
+    earlier=$(earlier_network_file "$dev" "$ours")
+    [[ -z $earlier ]] || die "$earlier takes $dev before ${ours##*/} does (systemd-networkd uses the first file that matches): take $dev out of it or rename it to sort after ${ours##*/}"
+  done
 }
 OUR_YAML=/etc/netplan/60-qemu-netgen-lan.yaml
 
@@ -220,9 +305,13 @@ other_netplan_files() {
   local path
   for path in /etc/netplan/*.yaml /run/netplan/*.yaml /lib/netplan/*.yaml /usr/lib/netplan/*.yaml; do
     [[ -f $path && $path != "$OUR_YAML" ]] || continue
+    if [[ ! -r $path ]]; then
+      printf '%s\n' "$path (unreadable: run as root to check it)"
+      continue
+    fi
     awk -v dev="$UPLINK" '
       { line = $0; sub(/#.*/, "", line); gsub(/[ \t"'"'"']/, "", line) }
-      line == dev ":" || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") { found = 1 }
+      index(line, dev ":") == 1 || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") || index(line, "{" dev ":") || index(line, "," dev ":") { found = 1 }
       END { exit (found ? 0 : 1) }' "$path" && printf '%s\n' "$path"
   done
   return 0
@@ -233,6 +322,7 @@ stack_check() {
   command -v networkctl >/dev/null 2>&1 || die "networkctl is missing: method netplan (renderer networkd) needs systemd-networkd"
   networkd_running || die "systemd-networkd is not running: method netplan renders for it (systemctl enable --now systemd-networkd), or pick another method"
   refuse_other_stacks networkd
+  refuse_earlier_network_file
   local others
   others=$(other_netplan_files)
   [[ -z $others ]] || die "$(tr '\n' ' ' <<<"$others")names $UPLINK too: netplan merges the files, so take $UPLINK out of it first (its address moves to $BRIDGE)"
@@ -240,7 +330,7 @@ stack_check() {
 
 stack_adopt() {
   run netplan generate
-  run networkctl reload
+  networkd_reload
 }
 stack_let_go() { networkd_let_go_first; }
 stack_release() {

@@ -42,6 +42,8 @@ STATE=/var/lib/qemu-netgen/bridge-netplan/lan.state
 STP=0
 FORWARD_DELAY_CS=0  # iproute2 takes centiseconds: 0 s
 MTU=''
+ROUTE_PROTO=static  # the protocol routes moved onto the bridge get, if any
+MOVE_LIFETIMES=0  # a leased address keeps its time left on the bridge
 
 # Each helper captures a command's whole output before reading it: under pipefail a reader
 # that stops early (grep -q, awk's exit, head) would kill the writer with SIGPIPE and turn
@@ -73,14 +75,18 @@ default_route_devs() {
 }
 
 # addresses DEV: one line per global IPv4 address, as `ip addr add` takes it back
-# (address/prefix, broadcast, noprefixroute).
+# (address/prefix, broadcast, noprefixroute, and the lifetimes of a DHCP lease: an address
+# moves with the time it has left, and the DHCP client renews it where it is).
 addresses() {
-  ip -4 -o addr show dev "$1" scope global | awk '{
+  ip -4 -o addr show dev "$1" scope global 2>/dev/null | awk '{
     out = ""
     for (i = 1; i <= NF; i++) {
       if ($i == "inet") out = $(i + 1)
       else if ($i == "brd") out = out " brd " $(i + 1)
       else if ($i == "noprefixroute") out = out " noprefixroute"
+      else if (($i == "valid_lft" || $i == "preferred_lft") && $(i + 1) != "forever") {
+        life = $(i + 1); sub(/sec$/, "", life); out = out " " $i " " life
+      }
     }
     if (out != "") print out
   }'
@@ -114,7 +120,7 @@ routes() {
         / proto (kernel|ra)( |$)/ || / table local( |$)/ { next }
         $1 ~ /^(local|broadcast|multicast|anycast|unreachable|prohibit|blackhole|throw)$/ { next }
         { print family, $0 }'
-  done | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ +$//'
+  done | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)\b//g; s/ expires ([0-9]+)sec/ expires \1/; s/ +$//'
 }
 
 # permanent_neighbours DEV: "FAMILY ADDRESS MAC" for each permanent neighbour entry of DEV
@@ -174,13 +180,17 @@ run_ip_batch() {
 }
 
 # The prior state of the uplink, as the up script recorded it.
+# EXTRA_ADDRS and EXTRA_ROUTES: the profile's, which the bridge gets and the NIC never had.
 ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1 GENMODE_WAS=""
+EXTRA_ADDRS=() EXTRA_ROUTES=()
 load_state() {
   local key rest
-  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=()
+  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() EXTRA_ADDRS=() EXTRA_ROUTES=()
   while read -r key rest; do
     case $key in
       addr) ADDRS+=("$rest") ;;
+      extra-addr) EXTRA_ADDRS+=("$rest") ;;
+      extra-route) EXTRA_ROUTES+=("$rest") ;;
       addr6) ADDRS6+=("$rest") ;;
       route)
         [[ $rest == -[46]\ * ]] || rest="-4 $rest"  # recorded by an older bundle: IPv4 only
@@ -213,6 +223,8 @@ save_state() {
   for entry in "${ADDRS[@]}"; do lines+=("addr $entry"); done
   for entry in "${ADDRS6[@]}"; do lines+=("addr6 $entry"); done
   for entry in "${ROUTES[@]}"; do lines+=("route $entry"); done
+  for entry in "${EXTRA_ADDRS[@]}"; do lines+=("extra-addr $entry"); done
+  for entry in "${EXTRA_ROUTES[@]}"; do lines+=("extra-route $entry"); done
   for entry in "${NEIGHS[@]}"; do lines+=("neigh $entry"); done
   lines+=("mtu $MTU_WAS" "up $UP_WAS")
   [[ -z $GENMODE_WAS ]] || lines+=("genmode $GENMODE_WAS")
@@ -224,15 +236,20 @@ save_state() {
   fi
 }
 
-# put_routes DEV FAMILY...: the recorded routes of those families, through DEV.
+# put_routes DEV FAMILY...: the recorded routes of those families, through DEV. On the
+# bridge a route without a protocol gets ROUTE_PROTO (a stack keeps only its kind).
 put_routes() {
   local dev=$1 entry
-  local -a words
+  local -a words proto
   shift
   for entry in "${ROUTES[@]}"; do
     read -ra words <<<"$entry"
     [[ " $* " == *" ${words[0]} "* ]] || continue
-    run ip "${words[0]}" route replace "${words[@]:1}" dev "$dev"
+    proto=()
+    if [[ $dev == "$BRIDGE" && -n $ROUTE_PROTO && " $entry " != *" proto "* ]]; then
+      proto=(proto "$ROUTE_PROTO")
+    fi
+    run ip "${words[0]}" route replace "${words[@]:1}" "${proto[@]}" dev "$dev"
   done
 }
 
@@ -280,7 +297,8 @@ move_to_bridge() {
     run ip link set dev "$UPLINK" mtu "$MTU"
   fi
   admin_up "$BRIDGE" || run ip link set dev "$BRIDGE" up
-  for entry in "${ADDRS[@]}"; do
+  for entry in "${ADDRS[@]}" "${EXTRA_ADDRS[@]}"; do
+    (( MOVE_LIFETIMES )) || entry=${entry%% valid_lft *}
     read -ra words <<<"$entry"
     has_address "$BRIDGE" "$entry" || run ip addr add "${words[@]}" dev "$BRIDGE"
   done
@@ -298,7 +316,10 @@ move_to_bridge() {
   # static neighbours and routes of every table and both families move to the bridge (the
   # kernel flushes the IPv4 ones from the NIC with its last address; IPv6 ones are taken off)
   put_neighbours "$BRIDGE" -4 -6
+  local -a recorded=("${ROUTES[@]}")
+  ROUTES+=("${EXTRA_ROUTES[@]}")
   put_routes "$BRIDGE" -4 -6
+  ROUTES=("${recorded[@]}")
   drop_ipv6_extras "$UPLINK"
   for entry in "${ADDRS[@]}"; do
     read -ra words <<<"$entry"
@@ -378,7 +399,7 @@ restore() {
   # separate commands leave room for one (measured: now and then one probe in 1,500).
   local -a batch=()
   if link_exists "$BRIDGE"; then
-    for entry in "${ADDRS[@]}"; do
+    for entry in "${ADDRS[@]}" "${EXTRA_ADDRS[@]}"; do
       read -ra words <<<"$entry"
       ! has_address "$BRIDGE" "$entry" || batch+=("addr del ${words[0]} dev $BRIDGE")
     done
@@ -464,16 +485,17 @@ start_rollback_timer() {
 }
 
 # add_profile_address: the profile's static address, when the NIC does not have it yet,
-# goes on the bridge (with a default route via its gateway when there is none).
+# goes on the bridge (with a default route via its gateway when there is none); recorded
+# apart, so that the undo does not give the NIC what it never had.
 add_profile_address() {
   [[ -n $STATIC_CIDR ]] || return 0
   local have_addrs have_routes
   have_addrs=$(printf '%s\n' "${ADDRS[@]}" | awk '{ print $1 }')
   have_routes=$(printf '%s\n' "${ROUTES[@]}")
   grep -qxF -- "$STATIC_CIDR" <<<"$have_addrs" && return 0
-  ADDRS+=("$STATIC_CIDR")
+  EXTRA_ADDRS+=("$STATIC_CIDR")
   if [[ -n $GATEWAY ]] && ! grep -q '^-4 default ' <<<"$have_routes"; then
-    ROUTES+=("-4 default via $GATEWAY")
+    EXTRA_ROUTES+=("-4 default via $GATEWAY")
   fi
 }
 
@@ -494,6 +516,7 @@ MAC_TOKEN=@UPLINK_MAC@
 # each file: in the bundle, where it goes, its mode
 FILES=(
   netplan/60-qemu-netgen-lan.yaml /etc/netplan/60-qemu-netgen-lan.yaml 0600
+  netplan/10-netplan-br0.network.d/60-qemu-netgen-lan.conf /etc/systemd/network/10-netplan-br0.network.d/60-qemu-netgen-lan.conf 0644
 )
 
 # file_text SOURCE: a file of the bundle as it is installed (the uplink's MAC filled in).
@@ -576,8 +599,28 @@ restore_files() {
 }
 # the files systemd-networkd configures the bridge and the uplink from, with this stack
 NETWORKD_FILES=(/run/systemd/network/10-netplan-br0.network /run/systemd/network/10-netplan-enp3s0f1.network)
-# networkd_running: whether systemd-networkd runs on this host.
-networkd_running() { pidof systemd-networkd >/dev/null 2>&1; }
+NETWORK_FILE=/run/systemd/network/10-netplan-enp3s0f1.network  # of those, the uplink's (Bridge=)
+BRIDGE_NETWORK_FILE=/run/systemd/network/10-netplan-br0.network  # and the bridge's
+# networkd_running: whether systemd-networkd runs on this host (by the program each
+# process runs: its short name would also match systemd-networkd-wait-online).
+networkd_running() {
+  local cmdline program
+  for cmdline in /proc/[0-9]*/cmdline; do
+    IFS= read -r -d '' program 2>/dev/null <"$cmdline" || continue
+    [[ ${program##*/} != systemd-networkd ]] || return 0
+  done
+  return 1
+}
+
+# networkd_reload: systemd-networkd reads its files again (if it runs: else it reads them
+# when it starts).
+networkd_reload() {
+  if networkd_running; then
+    run networkctl reload
+  else
+    note "systemd-networkd is not running; it reads the files when it starts"
+  fi
+}
 
 # networkd_file DEV: the .network file systemd-networkd configures DEV from, if any.
 networkd_file() {
@@ -619,7 +662,7 @@ refuse_other_stacks() {
 # networkd_let_go DEV: wait (at most 5 s) until systemd-networkd no longer configures DEV
 # from this stack's files, after a reload without them.
 networkd_let_go() {
-  (( ! DRY_RUN )) || return 0
+  if (( DRY_RUN )) || ! networkd_running; then return 0; fi
   local tries=0 file target ours
   while :; do
     file=$(networkd_file "$1")
@@ -646,8 +689,73 @@ networkd_let_go_first() {
   else
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
-  run networkctl reload
+  networkd_reload
   networkd_let_go "$UPLINK"
+}
+
+# match_names DEV FILE: whether FILE's [Match] section takes DEV (by Name=, MACAddress=,
+# Type=; a key it cannot judge from here counts as a match, to be safe).
+match_names() {
+  local dev=$1 file=$2 mac
+  mac=$(link_field "$dev" link/ether)
+  awk -v dev="$dev" -v mac="$mac" '
+    function glob(p) { gsub(/[.+^$(){}|\\]/, "\\\\&", p); gsub(/\*/, ".*", p); gsub(/\?/, ".", p); return "^" p "$" }
+    /^[ \t]*\[/ { section = $0; gsub(/[ \t]/, "", section); next }
+    section != "[Match]" || /^[ \t]*(#|;|$)/ { next }
+    {
+      key = $0; sub(/=.*/, "", key); gsub(/[ \t]/, "", key)
+      value = $0; sub(/^[^=]*=/, "", value)
+      keys++
+      n = split(value, words, /[ \t]+/); hit = 0; negate = 0
+      for (i = 1; i <= n; i++) {
+        w = words[i]; if (w == "") continue
+        if (substr(w, 1, 1) == "!") { negate = 1; w = substr(w, 2) }
+        if (key == "Name" || key == "OriginalName") { if (dev ~ glob(w)) hit = 1 }
+        else if (key == "MACAddress" || key == "PermanentMACAddress") { if (tolower(w) == tolower(mac)) hit = 1 }
+        else if (key == "Type") { if (w == "ether") hit = 1 }
+        else hit = 1
+      }
+      if (negate) hit = !hit
+      if (!hit) miss = 1
+    }
+    END { exit (miss ? 1 : 0) }' "$file"
+}
+
+# earlier_network_file DEV OURS: a .network file systemd-networkd reads before OURS that
+# takes DEV (the first match wins), if any. Names compare bytewise, as networkd sorts them.
+earlier_network_file() {
+  local dev=$1 ours=$2 dir path base LC_ALL=C
+  local -A seen=()
+  local -a files=()
+  for dir in /etc/systemd/network /run/systemd/network /usr/local/lib/systemd/network /usr/lib/systemd/network /lib/systemd/network; do
+    for path in "$dir"/*.network; do
+      [[ -e $path || -L $path ]] || continue
+      base=${path##*/}
+      [[ -z ${seen[$base]:-} ]] || continue
+      seen[$base]=1
+      [[ $(readlink -f -- "$path") != /dev/null && $path != "$LET_GO" ]] || continue
+      files+=("$base $path")
+    done
+  done
+
+  while read -r base path; do
+    [[ -n $base ]] || continue
+    [[ $path != "$ours" ]] || return 0
+    [[ $base < ${ours##*/} ]] || return 0
+    if match_names "$dev" "$path"; then printf '%s\n' "$path"; return 0; fi
+  done < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
+}
+
+# refuse_earlier_network_file: stop when systemd-networkd would take the uplink or the
+# bridge from another file than this stack's (the first file that matches wins).
+refuse_earlier_network_file() {
+  local earlier dev ours
+  for dev in "$UPLINK" "$BRIDGE"; do
+    ours=$NETWORK_FILE
+    [[ $dev == "$UPLINK" ]] || ours=$BRIDGE_NETWORK_FILE
+    earlier=$(earlier_network_file "$dev" "$ours")
+    [[ -z $earlier ]] || die "$earlier takes $dev before ${ours##*/} does (systemd-networkd uses the first file that matches): take $dev out of it or rename it to sort after ${ours##*/}"
+  done
 }
 OUR_YAML=/etc/netplan/60-qemu-netgen-lan.yaml
 
@@ -656,9 +764,13 @@ other_netplan_files() {
   local path
   for path in /etc/netplan/*.yaml /run/netplan/*.yaml /lib/netplan/*.yaml /usr/lib/netplan/*.yaml; do
     [[ -f $path && $path != "$OUR_YAML" ]] || continue
+    if [[ ! -r $path ]]; then
+      printf '%s\n' "$path (unreadable: run as root to check it)"
+      continue
+    fi
     awk -v dev="$UPLINK" '
       { line = $0; sub(/#.*/, "", line); gsub(/[ \t"'"'"']/, "", line) }
-      line == dev ":" || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") { found = 1 }
+      index(line, dev ":") == 1 || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") || index(line, "{" dev ":") || index(line, "," dev ":") { found = 1 }
       END { exit (found ? 0 : 1) }' "$path" && printf '%s\n' "$path"
   done
   return 0
@@ -669,6 +781,7 @@ stack_check() {
   command -v networkctl >/dev/null 2>&1 || die "networkctl is missing: method netplan (renderer networkd) needs systemd-networkd"
   networkd_running || die "systemd-networkd is not running: method netplan renders for it (systemctl enable --now systemd-networkd), or pick another method"
   refuse_other_stacks networkd
+  refuse_earlier_network_file
   local others
   others=$(other_netplan_files)
   [[ -z $others ]] || die "$(tr '\n' ' ' <<<"$others")names $UPLINK too: netplan merges the files, so take $UPLINK out of it first (its address moves to $BRIDGE)"
@@ -676,7 +789,7 @@ stack_check() {
 
 stack_adopt() {
   run netplan generate
-  run networkctl reload
+  networkd_reload
 }
 stack_let_go() { networkd_let_go_first; }
 stack_release() {
@@ -757,7 +870,10 @@ fi
 stack_check
 record_uplink
 add_profile_address
-(( ${#ADDRS[@]} )) || note "$UPLINK has no IPv4 address now: $BRIDGE gets its address from $STACK"
+(( ${#ADDRS[@]} + ${#EXTRA_ADDRS[@]} )) || note "$UPLINK has no IPv4 address now: $BRIDGE gets its address from $STACK"
+if [[ -n $ROUTE_PROTO ]] && (( ${#NEIGHS[@]} )); then
+  note "$STACK keeps no static neighbours on a DHCP bridge: ${#NEIGHS[@]} permanent neighbour entr(y/ies) of $UPLINK move to $BRIDGE now and may go when $STACK adopts it; they come back to $UPLINK on teardown"
+fi
 for entry in "${ADDRS6[@]}"; do
   [[ $entry != global\ * ]] || note "IPv6 address ${entry#global } moves to $BRIDGE now; the profile does not persist it, so after a reboot $BRIDGE has what router adverts give it"
 done
@@ -778,7 +894,14 @@ rollback_unfinished() {
   (( changing )) || return 0
   trap - EXIT
   note "stopped before the end (exit $rc); restoring $UPLINK and the $STACK files as they were"
-  { stack_let_go && restore_files && restore && stack_release && restore_ipv6; } || note "the restore failed too; run ${DOWN##*/}"
+  # every step, whatever the one before did
+  local failed=0
+  stack_let_go || failed=1
+  restore_files || failed=1
+  restore || failed=1
+  stack_release || failed=1
+  restore_ipv6 || failed=1
+  (( ! failed )) || note "the restore failed in part; run ${DOWN##*/}"
   exit 1
 }
 trap rollback_unfinished EXIT
@@ -795,5 +918,5 @@ start_rollback_timer
 
 if (( ! DRY_RUN )); then
   [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "$UPLINK is not a port of $BRIDGE after all"
-  note "ok: $UPLINK is a port of $BRIDGE, which $STACK keeps across reboots; ${#ADDRS[@]} IPv4 and ${#ADDRS6[@]} IPv6 address(es), ${#ROUTES[@]} route(s) moved"
+  note "ok: $UPLINK is a port of $BRIDGE, which $STACK keeps across reboots; $(( ${#ADDRS[@]} + ${#EXTRA_ADDRS[@]} )) IPv4 and ${#ADDRS6[@]} IPv6 address(es), ${#ROUTES[@]} route(s) moved"
 fi

@@ -140,8 +140,28 @@ UPLINK=$uplink BRIDGE=$bridge
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }  # inside the check's subshell only
 # the files systemd-networkd configures the bridge and the uplink from, with this stack
 NETWORKD_FILES=(/etc/systemd/network/10-br0.network /etc/systemd/network/10-enp3s0f1.network)
-# networkd_running: whether systemd-networkd runs on this host.
-networkd_running() { pidof systemd-networkd >/dev/null 2>&1; }
+NETWORK_FILE=/etc/systemd/network/10-enp3s0f1.network  # of those, the uplink's (Bridge=)
+BRIDGE_NETWORK_FILE=/etc/systemd/network/10-br0.network  # and the bridge's
+# networkd_running: whether systemd-networkd runs on this host (by the program each
+# process runs: its short name would also match systemd-networkd-wait-online).
+networkd_running() {
+  local cmdline program
+  for cmdline in /proc/[0-9]*/cmdline; do
+    IFS= read -r -d '' program 2>/dev/null <"$cmdline" || continue
+    [[ ${program##*/} != systemd-networkd ]] || return 0
+  done
+  return 1
+}
+
+# networkd_reload: systemd-networkd reads its files again (if it runs: else it reads them
+# when it starts).
+networkd_reload() {
+  if networkd_running; then
+    run networkctl reload
+  else
+    note "systemd-networkd is not running; it reads the files when it starts"
+  fi
+}
 
 # networkd_file DEV: the .network file systemd-networkd configures DEV from, if any.
 networkd_file() {
@@ -183,7 +203,7 @@ refuse_other_stacks() {
 # networkd_let_go DEV: wait (at most 5 s) until systemd-networkd no longer configures DEV
 # from this stack's files, after a reload without them.
 networkd_let_go() {
-  (( ! DRY_RUN )) || return 0
+  if (( DRY_RUN )) || ! networkd_running; then return 0; fi
   local tries=0 file target ours
   while :; do
     file=$(networkd_file "$1")
@@ -210,10 +230,9 @@ networkd_let_go_first() {
   else
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
-  run networkctl reload
+  networkd_reload
   networkd_let_go "$UPLINK"
 }
-NETWORK_FILE=/etc/systemd/network/10-enp3s0f1.network  # the uplink's: Bridge=
 
 # match_names DEV FILE: whether FILE's [Match] section takes DEV (by Name=, MACAddress=,
 # Type=; a key it cannot judge from here counts as a match, to be safe).
@@ -243,10 +262,10 @@ match_names() {
     END { exit (miss ? 1 : 0) }' "$file"
 }
 
-# earlier_network_file: a .network file systemd-networkd reads before ours that takes the
-# uplink (the first match wins), if any.
+# earlier_network_file DEV OURS: a .network file systemd-networkd reads before OURS that
+# takes DEV (the first match wins), if any. Names compare bytewise, as networkd sorts them.
 earlier_network_file() {
-  local dir path base
+  local dev=$1 ours=$2 dir path base LC_ALL=C
   local -A seen=()
   local -a files=()
   for dir in /etc/systemd/network /run/systemd/network /usr/local/lib/systemd/network /usr/lib/systemd/network /lib/systemd/network; do
@@ -255,35 +274,45 @@ earlier_network_file() {
       base=${path##*/}
       [[ -z ${seen[$base]:-} ]] || continue
       seen[$base]=1
-      [[ $(readlink -f -- "$path") != /dev/null ]] || continue
+      [[ $(readlink -f -- "$path") != /dev/null && $path != "$LET_GO" ]] || continue
       files+=("$base $path")
     done
   done
 
   while read -r base path; do
     [[ -n $base ]] || continue
-    [[ $path != "$NETWORK_FILE" ]] || return 0
-    [[ $base < ${NETWORK_FILE##*/} ]] || return 0
-    if match_names "$UPLINK" "$path"; then printf '%s\n' "$path"; return 0; fi
+    [[ $path != "$ours" ]] || return 0
+    [[ $base < ${ours##*/} ]] || return 0
+    if match_names "$dev" "$path"; then printf '%s\n' "$path"; return 0; fi
   done < <(printf '%s\n' "${files[@]}" | LC_ALL=C sort)
+}
+
+# refuse_earlier_network_file: stop when systemd-networkd would take the uplink or the
+# bridge from another file than this stack's (the first file that matches wins).
+refuse_earlier_network_file() {
+  local earlier dev ours
+  for dev in "$UPLINK" "$BRIDGE"; do
+    ours=$NETWORK_FILE
+    [[ $dev == "$UPLINK" ]] || ours=$BRIDGE_NETWORK_FILE
+    earlier=$(earlier_network_file "$dev" "$ours")
+    [[ -z $earlier ]] || die "$earlier takes $dev before ${ours##*/} does (systemd-networkd uses the first file that matches): take $dev out of it or rename it to sort after ${ours##*/}"
+  done
 }
 
 stack_check() {
   command -v networkctl >/dev/null 2>&1 || die "networkctl is missing: method networkd needs systemd-networkd (install-packages.sh installs it)"
   networkd_running || die "systemd-networkd is not running: systemctl enable --now systemd-networkd (method networkd needs it), or pick another method"
   refuse_other_stacks networkd
-  local earlier
-  earlier=$(earlier_network_file)
-  [[ -z $earlier ]] || die "$earlier takes $UPLINK before ${NETWORK_FILE##*/} does (systemd-networkd uses the first file that matches): take $UPLINK out of it or rename it to sort after ${NETWORK_FILE##*/}"
+  refuse_earlier_network_file
 }
 
 # stack_adopt / stack_release: systemd-networkd reads the files again; it finds the bridge
 # as the files describe it and keeps what is on it (KeepConfiguration=yes).
-stack_adopt() { run networkctl reload; }
+stack_adopt() { networkd_reload; }
 stack_let_go() { networkd_let_go_first; }
 stack_release() {
   run rm -f -- "$LET_GO"
-  run networkctl reload
+  networkd_reload
   networkd_let_go "$UPLINK"
 }
 if [[ $(link_field "$uplink" master) == "$bridge" ]]; then

@@ -47,6 +47,7 @@ TOOLS = (
     "networkctl",
     "ifup",
     "brctl",
+    "dhclient",
 )
 
 

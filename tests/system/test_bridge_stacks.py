@@ -152,6 +152,13 @@ def test_zero_loss_setup_and_teardown(
             "10.60.0.0/16 via 10.99.0.254 dev br0"
             in sandbox.run("ip", "route", "show", "table", "100").stdout
         )
+        if run == 0:
+            # what the stack keeps as it adopts the bridge: routes, static neighbours
+            time.sleep(1)
+            assert "10.60.0.0/16" in sandbox.run("ip", "route", "show", "table", "100").stdout
+            neigh = sandbox.run("ip", "neigh", "show", "dev", "br0", "nud", "permanent").stdout
+            assert "10.99.0.77 " in neigh and "2001:db8:1::77 " in neigh, neigh
+            assert f"default via {ROUTER} dev br0" in sandbox.run("ip", "route").stdout
         assert sandbox.run("test", "-f", installed).returncode == 0
         if run == 0:
             # networkd calls a link configured once router discovery gave up (~9 s)
@@ -312,3 +319,67 @@ def test_setup_refuses_what_the_host_shows(
         sandbox.sh("mkdir -p /run/network\necho enp3s0f1=enp3s0f1 >>/run/network/ifstate")
         refused("ifupdown has enp3s0f1 up")
         sandbox.sh("rm /run/network/ifstate")
+
+
+def holds_lease(box: Sandbox, name: str) -> bool:
+    """Whether the stack's own DHCP client holds the host's lease on br0."""
+    if name == "ifupdown":  # ifupdown's dhclient, as ifup would have started it
+        leases = box.run("cat", "/var/lib/dhcp/dhclient.br0.leases").stdout
+        return f"fixed-address {HOST_IP};" in leases
+    index = box.run("cat", "/sys/class/net/br0/ifindex").stdout.strip()
+    lease = box.run("cat", f"/run/systemd/netif/leases/{index}").stdout
+    return f"ADDRESS={HOST_IP}" in lease.splitlines()
+
+
+@pytest.mark.parametrize("name", STACKS)
+def test_a_dhcp_host_keeps_its_lease(
+    name: str, sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """address: dhcp: the leased address moves with the time it has left, without a lost
+    probe, and the stack's own DHCP client takes the lease over on the bridge (same MAC,
+    same address); teardown gives the NIC its address back, lifetime included."""
+    lan = make_lan(sandbox, tmp_path, host_lease=True)
+    live_uplink(sandbox)
+    # the NIC's address as a DHCP client leaves it: with the lease's lifetime
+    sandbox.sh(f"ip addr change {HOST_IP}/24 dev {NIC} valid_lft 3000 preferred_lft 3000")
+    stack = Stack(sandbox, tmp_path, name)
+    data = yaml.safe_load(profile_for(name, guest))
+    data["networks"]["lan"]["address"] = "dhcp"
+    bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    before = host_state(sandbox)
+    lost = measured(sandbox, bundle / "setup-bridge-lan.sh")
+    addrs = sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
+    assert f" {HOST_IP}/24 " in addrs and " dynamic " in addrs, addrs
+    deadline = time.monotonic() + 30
+    while not (holds_lease(sandbox, name) and stack.configured()):
+        assert time.monotonic() < deadline, f"{name}'s DHCP client did not take the lease over"
+        time.sleep(0.2)
+    assert f" 02:e2:e0:00:00:02 {HOST_IP} " in lan.leases.read_text()
+    assert bridged(sandbox)
+    lost_down = measured(sandbox, bundle / "teardown-bridge-lan.sh")
+    print(f"{name} dhcp: lost on setup {lost}, on teardown {lost_down}")
+    assert lost == [0, 0, 0] and lost_down == [0, 0, 0], (lost, lost_down)
+    assert host_state(sandbox) == before
+    if name == "ifupdown":  # its dhclient is stopped, not left to renew a lease on nothing
+        assert sandbox.run("test", "-e", "/run/dhclient.br0.pid").returncode != 0 or (
+            sandbox.run("sh", "-c", "kill -0 $(cat /run/dhclient.br0.pid)").returncode != 0
+        )
+
+
+def test_the_profile_address_goes_with_the_bridge(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """A profile address the NIC does not have is put on the bridge, and taken away with
+    it: teardown gives the NIC back what it had, not what the profile added."""
+    make_lan(sandbox, tmp_path)
+    live_uplink(sandbox)
+    Stack(sandbox, tmp_path, "networkd")
+    data = yaml.safe_load(profile_for("networkd", guest))
+    data["networks"]["lan"]["address"] = {"cidr": "10.99.0.3/24", "gateway": ROUTER}
+    bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    before = host_state(sandbox)
+    assert measured(sandbox, bundle / "setup-bridge-lan.sh") == [0, 0, 0]
+    on_bridge = sandbox.run("ip", "-4", "-o", "addr", "show", "dev", "br0").stdout
+    assert f" {HOST_IP}/24 " in on_bridge and " 10.99.0.3/24 " in on_bridge
+    assert measured(sandbox, bundle / "teardown-bridge-lan.sh") == [0, 0, 0]
+    assert host_state(sandbox) == before
