@@ -21,6 +21,9 @@ class DistroFacts:
     packages_networkd: tuple[str, ...] = ("systemd",)
     packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
     packages_dhclient: tuple[str, ...] = ("isc-dhcp-client",)  # what ifupdown's dhcp runs
+    # systemd-networkd where a release ships it apart from systemd (Debian 13)
+    optional_networkd: tuple[str, ...] = ()
+    known: tuple[str, ...] = ("true",)  # asks whether the package manager knows a package
     acl_dir: str = "/etc/qemu"
 
 
@@ -33,6 +36,8 @@ _DEBIAN_FAMILY = {
     "packages_qemu": ("qemu-system-x86", "qemu-utils"),
     "packages_ip": ("iproute2",),
     "packages_nmcli": ("network-manager",),
+    "optional_networkd": ("systemd-networkd",),
+    "known": ("apt-cache", "show", "--"),
 }
 _REDHAT_FAMILY = {
     "bridge_helper": "/usr/libexec/qemu-bridge-helper",

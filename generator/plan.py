@@ -256,6 +256,13 @@ class Plan:
         return tuple(dict.fromkeys(wanted))
 
     @property
+    def optional_packages(self) -> tuple[str, ...]:
+        """Installed too where the release has them as packages of their own."""
+        if any(b.method in ("netplan", "networkd") for b in self.bridges):
+            return self.distro.optional_networkd
+        return ()
+
+    @property
     def forward_drop_advice(self) -> str:
         """What preflight says when Docker's FORWARD policy would drop bridged VM traffic."""
         rules = " ".join(

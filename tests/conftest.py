@@ -59,3 +59,19 @@ def require_tool(name: str) -> str:
             f"{name} is not installed: run .ci/run, which installs every tool the tests use"
         )
     return found
+
+
+def pytest_report_header() -> str:
+    """Which versions of the real tools the system tier runs against (Debian 12 or 13)."""
+    import subprocess
+
+    packages = (
+        "libvirt-daemon network-manager netplan.io systemd systemd-networkd ifupdown "
+        "isc-dhcp-client qemu-system-x86 iproute2"
+    ).split()
+    found = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *packages],
+        capture_output=True,
+        text=True,
+    ).stdout.split("\n")
+    return "system tier versions: " + ", ".join(line for line in found if line.strip())
