@@ -103,7 +103,8 @@ def plain(work: Path, way: str, runs: int) -> list[tuple[str, list[tuple[int, fl
             stack = stacks.Stack(box, work, way)
             bundle = render_bundle(profile(way), work / f"bundle-{run}")
             mac = box.run("cat", f"/sys/class/net/{NIC}/address", check=True).stdout.strip()
-            for file in sorted((bundle / way).iterdir()):
+            files = (bundle / way).glob("*.yaml" if way == "netplan" else "*")
+            for file in sorted(files):
                 target = {
                     "netplan": f"/etc/netplan/{file.name}",
                     "ifupdown": f"/etc/network/interfaces.d/{file.name}",
@@ -130,33 +131,32 @@ def plain(work: Path, way: str, runs: int) -> list[tuple[str, list[tuple[int, fl
     return rows
 
 
+def summary(what: str, got: list[list[tuple[int, float]]]) -> str:
+    streams = range(len(got[0]))  # nmcli: IPv4 only
+    sums = [sum(g[i][0] for g in got) for i in streams]
+    worst = [max(g[i][0] for g in got) for i in streams]
+    gaps = [max(g[i][1] for g in got) for i in streams]
+    lost = " / ".join(f"{s} ({w})" for s, w in zip(sums, worst, strict=True))
+    return f"{what:22} {len(got):>4}  {lost:40}  " + " / ".join(f"{g:.0f}" for g in gaps)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--methods", default="ip,networkd,netplan,ifupdown")
+    parser.add_argument("--methods", default="ip,networkd,netplan,ifupdown,nmcli")
     parser.add_argument("--plain", default="netplan,ifupdown")
     args = parser.parse_args()
-    rows = []
+    print(
+        f"{'what':22} {'runs':>4}  {'lost v4 in / out / v6 in (sum, worst run)':40}  longest gap ms"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for method in filter(None, args.methods.split(",")):
-            rows += one_host(Path(tmp) / method, method, args.runs)
+            rows = one_host(Path(tmp) / method, method, args.runs)
+            for what in dict.fromkeys(r[0] for r in rows):
+                print(summary(what, [r[1] for r in rows if r[0] == what]), flush=True)
         for way in filter(None, args.plain.split(",")):
-            rows += plain(Path(tmp) / f"plain-{way}", way, max(1, args.runs // 5))
-    print(
-        f"{'what':22} {'runs':>4}  lost v4 in / out / v6 in (sum, worst run)   longest gap ms (worst run)"
-    )
-    for what in dict.fromkeys(r[0] for r in rows):
-        got = [r[1] for r in rows if r[0] == what]
-        streams = range(len(got[0]))  # nmcli: IPv4 only
-        sums = [sum(g[i][0] for g in got) for i in streams]
-        worst = [max(g[i][0] for g in got) for i in streams]
-        gaps = [max(g[i][1] for g in got) for i in streams]
-        print(
-            f"{what:22} {len(got):>4}  "
-            + " / ".join(f"{s} ({w})" for s, w in zip(sums, worst, strict=True)).ljust(40)
-            + "  "
-            + " / ".join(f"{g:.0f}" for g in gaps)
-        )
+            rows = plain(Path(tmp) / f"plain-{way}", way, max(1, args.runs // 5))
+            print(summary(rows[0][0], [r[1] for r in rows]), flush=True)
 
 
 if __name__ == "__main__":

@@ -291,3 +291,13 @@ def test_preflight_changes_nothing(tmp_path: Path) -> None:
     host.preflight(BRIDGED.replace("METHOD", "ip"))
     calls = (tmp_path / "calls.log").read_text().splitlines()
     assert calls and all(c.split()[1] in ("-o", "-4", "-t", "-g") for c in calls), calls
+
+
+@pytest.mark.parametrize("method", ["ip", "netplan", "networkd", "ifupdown"])
+def test_a_wifi_uplink_cannot_be_bridged(tmp_path: Path, method: str) -> None:
+    host = Host(tmp_path)
+    host.uplink()
+    (tmp_path / "sys/class/net/enp3s0f1/wireless").mkdir()
+    code, lines = host.preflight(BRIDGED.replace("METHOD", method))
+    assert code == 1
+    assert "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)" in lines

@@ -25,7 +25,7 @@ def root(context, missing=missing):
     yield str(t_2(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'stack'), 'name')))
     yield ': the checks '
     yield str(t_2(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'apply_path')))
-    yield ' makes before it changes anything\nif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then\n  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"\nfi\nUPLINK=$uplink BRIDGE=$bridge\n: "$BRIDGE"  # some of the checks name it\ndie() { printf \'%s: error: %s\\n\' "$PROG" "$*" >&2; exit 1; }  # inside the check\'s subshell only\n'
+    yield ' makes before it changes anything\nUPLINK=$uplink BRIDGE=$bridge\n: "$BRIDGE"  # some of the checks name it\ndie() { printf \'%s: error: %s\\n\' "$PROG" "$*" >&2; exit 1; }  # inside the check\'s subshell only\n'
     template = environment.get_or_select_template(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'stack'), 'library'), 'preflight/nm-stack.sh.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {}))
     try:
@@ -39,5 +39,5 @@ def root(context, missing=missing):
     yield '\nelse\n  fail "${stack_out#*error: }"\nfi\n'
 
 blocks = {}
-debug_info = '1=25&8=29&10=36&12=38'
-qemu_netgen_source_sum = '211cf361c2d7ffe9066d2a405e945de71d6ae1258348769734599af0457e6846'
+debug_info = '1=25&5=29&7=36&9=38'
+qemu_netgen_source_sum = '0b8c7fa059e9e60b2d3c2cf591e5142ae9e5b442bc4c991e992fc5c88c4c98b7'

@@ -39,6 +39,8 @@ def root(context, missing=missing):
     finally: gen.close()
     yield '\nPACKAGES=('
     yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'packages')))
+    yield ')\n# installed where the distribution release has them as packages of their own\nOPTIONAL=('
+    yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'optional_packages')))
     yield ')\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nInstalls: ${PACKAGES[*]}\nSafe to run again: the package manager skips what is installed.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
     def macro():
         t_2 = []
@@ -52,10 +54,12 @@ def root(context, missing=missing):
         yield 'run '
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh')))
         yield '\n'
-    yield 'run '
+    yield 'for package in "${OPTIONAL[@]}"; do\n  if '
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'known')))
+    yield ' "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi\ndone\nrun '
     yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'install')))
     yield ' "${PACKAGES[@]}"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&17=43&21=50&22=53&24=56'
-qemu_netgen_source_sum = '0a208d8343e0d445480d7606e565d72231a56b56658c9f1e38d3746a0133cd70'
+debug_info = '1=19&2=25&3=28&4=34&6=41&8=43&19=45&23=52&24=55&27=58&29=60'
+qemu_netgen_source_sum = 'be5678a1d5790bdf1f83c104ad4c02ea22d49afe0f7cfa960a218264075d64e8'

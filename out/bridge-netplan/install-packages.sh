@@ -37,6 +37,8 @@ need_root() {
 }
 
 PACKAGES=(iproute2 netplan.io systemd qemu-system-x86 qemu-utils)
+# installed where the distribution release has them as packages of their own
+OPTIONAL=(systemd-networkd)
 
 usage() {
   cat <<USAGE
@@ -58,4 +60,7 @@ done
 
 need_root
 run apt-get update
+for package in "${OPTIONAL[@]}"; do
+  if apt-cache show -- "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi
+done
 run apt-get install -y --no-install-recommends "${PACKAGES[@]}"

@@ -110,6 +110,8 @@ bridge=br0
 apply='setup-bridge-lan.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
+elif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
+  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else
@@ -132,9 +134,6 @@ else
   fi
 fi
 # netplan: the checks setup-bridge-lan.sh makes before it changes anything
-if [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
-  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
-fi
 UPLINK=$uplink BRIDGE=$bridge
 : "$BRIDGE"  # some of the checks name it
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }  # inside the check's subshell only
@@ -305,10 +304,7 @@ other_netplan_files() {
   local path
   for path in /etc/netplan/*.yaml /run/netplan/*.yaml /lib/netplan/*.yaml /usr/lib/netplan/*.yaml; do
     [[ -f $path && $path != "$OUR_YAML" ]] || continue
-    if [[ ! -r $path ]]; then
-      printf '%s\n' "$path (unreadable: run as root to check it)"
-      continue
-    fi
+    [[ -r $path ]] || die "cannot read $path: run as root to check that it does not name $UPLINK"
     awk -v dev="$UPLINK" '
       { line = $0; sub(/#.*/, "", line); gsub(/[ \t"'"'"']/, "", line) }
       index(line, dev ":") == 1 || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") || index(line, "{" dev ":") || index(line, "," dev ":") { found = 1 }

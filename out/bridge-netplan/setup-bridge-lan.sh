@@ -764,10 +764,7 @@ other_netplan_files() {
   local path
   for path in /etc/netplan/*.yaml /run/netplan/*.yaml /lib/netplan/*.yaml /usr/lib/netplan/*.yaml; do
     [[ -f $path && $path != "$OUR_YAML" ]] || continue
-    if [[ ! -r $path ]]; then
-      printf '%s\n' "$path (unreadable: run as root to check it)"
-      continue
-    fi
+    [[ -r $path ]] || die "cannot read $path: run as root to check that it does not name $UPLINK"
     awk -v dev="$UPLINK" '
       { line = $0; sub(/#.*/, "", line); gsub(/[ \t"'"'"']/, "", line) }
       index(line, dev ":") == 1 || line == "-" dev || index(line, "[" dev ",") || index(line, "[" dev "]") || index(line, "," dev ",") || index(line, "," dev "]") || index(line, "{" dev ":") || index(line, "," dev ":") { found = 1 }

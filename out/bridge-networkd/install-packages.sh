@@ -37,6 +37,8 @@ need_root() {
 }
 
 PACKAGES=(iproute2 systemd qemu-base)
+# installed where the distribution release has them as packages of their own
+OPTIONAL=()
 
 usage() {
   cat <<USAGE
@@ -57,4 +59,7 @@ while (( $# )); do
 done
 
 need_root
+for package in "${OPTIONAL[@]}"; do
+  if true "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi
+done
 run pacman -S --needed --noconfirm "${PACKAGES[@]}"

@@ -110,6 +110,8 @@ bridge=br0
 apply='setup-bridge-lan.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
+elif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
+  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else
@@ -132,9 +134,6 @@ else
   fi
 fi
 # networkd: the checks setup-bridge-lan.sh makes before it changes anything
-if [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
-  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
-fi
 UPLINK=$uplink BRIDGE=$bridge
 : "$BRIDGE"  # some of the checks name it
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }  # inside the check's subshell only

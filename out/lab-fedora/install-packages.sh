@@ -37,6 +37,8 @@ need_root() {
 }
 
 PACKAGES=(libvirt-daemon-driver-network libvirt-daemon-config-network libvirt-client NetworkManager kmod pciutils qemu-system-x86-core qemu-img)
+# installed where the distribution release has them as packages of their own
+OPTIONAL=()
 
 usage() {
   cat <<USAGE
@@ -57,4 +59,7 @@ while (( $# )); do
 done
 
 need_root
+for package in "${OPTIONAL[@]}"; do
+  if true "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi
+done
 run dnf install -y "${PACKAGES[@]}"

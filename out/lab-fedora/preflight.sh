@@ -110,6 +110,8 @@ bridge=br0
 apply='setup-bridge-office.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
+elif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
+  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else
