@@ -65,10 +65,17 @@ def pytest_report_header() -> str:
     """Which versions of the real tools the system tier runs against (Debian 12 or 13)."""
     import subprocess
 
-    packages = (
-        "libvirt-daemon network-manager netplan.io systemd systemd-networkd ifupdown "
-        "isc-dhcp-client qemu-system-x86 iproute2"
-    ).split()
+    packages = [
+        "libvirt-daemon",
+        "network-manager",
+        "netplan.io",
+        "systemd",
+        "systemd-networkd",
+        "ifupdown",
+        "isc-dhcp-client",
+        "qemu-system-x86",
+        "iproute2",
+    ]
     found = subprocess.run(
         ["dpkg-query", "-W", "-f", "${Package} ${Version}\\n", *packages],
         capture_output=True,

@@ -300,4 +300,6 @@ def test_a_wifi_uplink_cannot_be_bridged(tmp_path: Path, method: str) -> None:
     (tmp_path / "sys/class/net/enp3s0f1/wireless").mkdir()
     code, lines = host.preflight(BRIDGED.replace("METHOD", method))
     assert code == 1
-    assert "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)" in lines
+    assert (
+        "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)" in lines
+    )

@@ -109,4 +109,3 @@ def example_with_guest(example: str, guest: Guest, cmdline: str, **changes: obje
 
 
 GUEST_ARGS = ("-no-reboot", "-serial", "stdio", "-monitor", "none")
-
