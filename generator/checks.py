@@ -122,6 +122,12 @@ def _bridge_host(profile: Profile, name: str, net: BridgeNetwork) -> Found:
             f"{net.method} is not packaged for {profile.host.distro} "
             f"(it is for {', '.join(distros)}); use nmcli or networkd",
         )
+    if net.method == "ifupdown" and "." in net.bridge:
+        yield (
+            (*base, "bridge"),
+            f"ifupdown reads {net.bridge!r} as VLAN {net.bridge.split('.', 1)[1]!r} of "
+            f"{net.bridge.split('.', 1)[0]!r}: name the bridge without a dot",
+        )
     if net.method == "ifupdown" and not names.is_run_parts_name(name):
         yield (
             base,

@@ -446,8 +446,9 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         state_path=f"{state_dir}/{bundle}/{name}.state",
         backup_dir=f"{state_dir}/{bundle}/{name}.files",
         # systemd-networkd with KeepConfiguration=static (a DHCP bridge) keeps foreign routes
-        # of proto static only
-        route_proto="static" if net.method in ("networkd", "netplan") and not address else "",
+        # of proto static only, and a static bridge's gateway route is its own (proto static):
+        # moved as such, it is one route, not two
+        route_proto="static" if net.method in ("networkd", "netplan") else "",
         # networkd (KeepConfiguration=static) drops a foreign address with a lifetime before
         # its DHCP client has the lease (measured: 3 lost probes); it gives the address its
         # lease's lifetime itself. Elsewhere the address keeps the time it has left.

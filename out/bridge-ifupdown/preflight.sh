@@ -230,6 +230,8 @@ networkd_let_go_first() {
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
   networkd_reload
+  # after a boot from the files, a reload alone leaves the port as it is (measured)
+  if networkd_running; then run networkctl reconfigure "$UPLINK"; fi
   networkd_let_go "$UPLINK"
 }
 

@@ -182,10 +182,13 @@ run_ip_batch() {
 # The prior state of the uplink, as the up script recorded it.
 # EXTRA_ADDRS and EXTRA_ROUTES: the profile's, which the bridge gets and the NIC never had.
 ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() MTU_WAS="" UP_WAS=1 GENMODE_WAS=""
-EXTRA_ADDRS=() EXTRA_ROUTES=()
+EXTRA_ADDRS=() EXTRA_ROUTES=() SYSCTLS=()
+# the uplink's settings a stack may change as it takes the NIC as a port (networkd does)
+UPLINK_SYSCTLS=(ipv6/conf/UPLINK/accept_ra ipv6/conf/UPLINK/use_tempaddr ipv6/conf/UPLINK/proxy_ndp
+  ipv6/conf/UPLINK/disable_ipv6 ipv4/conf/UPLINK/promote_secondaries)
 load_state() {
   local key rest
-  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() EXTRA_ADDRS=() EXTRA_ROUTES=()
+  ADDRS=() ADDRS6=() ROUTES=() NEIGHS=() EXTRA_ADDRS=() EXTRA_ROUTES=() SYSCTLS=()
   while read -r key rest; do
     case $key in
       addr) ADDRS+=("$rest") ;;
@@ -199,6 +202,7 @@ load_state() {
       neigh) NEIGHS+=("$rest") ;;
       mtu) MTU_WAS=$rest ;;
       genmode) GENMODE_WAS=$rest ;;
+      sysctl) SYSCTLS+=("$rest") ;;
       up) UP_WAS=$rest ;;
     esac
   done <"$STATE"
@@ -212,6 +216,14 @@ record_uplink() {
   mapfile -t NEIGHS < <(permanent_neighbours "$UPLINK")
   MTU_WAS=$(link_field "$UPLINK" mtu)
   GENMODE_WAS=$(genmode "$UPLINK")
+  SYSCTLS=()
+  local name value
+  for name in "${UPLINK_SYSCTLS[@]}"; do
+    name=/proc/sys/net/${name/UPLINK/$UPLINK}
+    [[ -r $name ]] || continue
+    read -r value <"$name" || continue
+    SYSCTLS+=("$name $value")
+  done
   UP_WAS=0
   if admin_up "$UPLINK"; then UP_WAS=1; fi
 }
@@ -228,6 +240,7 @@ save_state() {
   for entry in "${NEIGHS[@]}"; do lines+=("neigh $entry"); done
   lines+=("mtu $MTU_WAS" "up $UP_WAS")
   [[ -z $GENMODE_WAS ]] || lines+=("genmode $GENMODE_WAS")
+  for entry in "${SYSCTLS[@]}"; do lines+=("sysctl $entry"); done
   run install -d -m 0700 -- "${STATE%/*}"
   if (( DRY_RUN )); then
     show_into '>' "$STATE" printf '%s\n' "${lines[@]}"
@@ -237,7 +250,7 @@ save_state() {
 }
 
 # put_routes DEV FAMILY...: the recorded routes of those families, through DEV. On the
-# bridge a route without a protocol gets ROUTE_PROTO (a stack keeps only its kind).
+# bridge a route gets ROUTE_PROTO, if set (a stack keeps only its own kind).
 put_routes() {
   local dev=$1 entry
   local -a words proto
@@ -246,7 +259,14 @@ put_routes() {
     read -ra words <<<"$entry"
     [[ " $* " == *" ${words[0]} "* ]] || continue
     proto=()
-    if [[ $dev == "$BRIDGE" && -n $ROUTE_PROTO && " $entry " != *" proto "* ]]; then
+    if [[ $dev == "$BRIDGE" && -n $ROUTE_PROTO ]]; then
+      # the stack's kind, whatever it was (a proto dhcp route would be taken away)
+      local -a kept=() i
+      for (( i = 1; i < ${#words[@]}; i++ )); do
+        if [[ ${words[i]} == proto ]]; then (( i++ )) || true; continue; fi
+        kept+=("${words[i]}")
+      done
+      words=("${words[0]}" "${kept[@]}")
       proto=(proto "$ROUTE_PROTO")
     fi
     run ip "${words[0]}" route replace "${words[@]:1}" "${proto[@]}" dev "$dev"
@@ -348,8 +368,14 @@ wait_settled() {
 # usable at once: duplicate address detection is off on the NIC meanwhile (they were this
 # host's a moment ago). Also after a stack let go of the NIC, which may have taken them.
 restore_ipv6() {
-  local entry
+  local entry name value now
   local -a words
+  for entry in "${SYSCTLS[@]}"; do
+    read -r name value <<<"$entry"
+    [[ $name == /proc/sys/net/* && -w $name ]] || continue
+    read -r now <"$name" || continue
+    [[ $now == "$value" ]] || write_proc "$name" "$value"
+  done
   local -a missing6=()
   for entry in "${ADDRS6[@]}"; do
     has_address6 "$UPLINK" "$entry" || missing6+=("${entry#* }")
@@ -413,19 +439,36 @@ restore() {
   (( UP_WAS )) || ! admin_up "$UPLINK" || run ip link set dev "$UPLINK" down
   run rm -f -- "$STATE"
 }
-# confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option).
-confirm_pending() {
-  if [[ ! -f $STATE.rollback ]]; then
-    note "no roll-back is pending"
-    return 0
-  fi
+# pending_rollback: the PID of the detached roll-back timer, if one still waits.
+pending_rollback() {
+  [[ -f $STATE.rollback ]] || return 0
   local pid
   pid=$(<"$STATE.rollback")
-  run touch -- "$STATE.confirmed"
-  if [[ $pid =~ ^[0-9]+$ ]] && grep -qF -- "${DOWN##*/}" "/proc/$pid/cmdline" 2>/dev/null; then
-    run kill -- "$pid"
+  if [[ $pid =~ ^[0-9]+$ ]] && grep -qaF -- "--rollback-after" "/proc/$pid/cmdline" 2>/dev/null; then
+    printf '%s\n' "$pid"
   fi
-  run rm -f -- "$STATE.rollback"
+  return 0
+}
+
+# cancel_rollback: stop a pending roll-back timer (a teardown by hand, or a new setup, makes
+# it stale: left alone it would undo what comes later).
+cancel_rollback() {
+  local pid
+  pid=$(pending_rollback)
+  [[ -z $pid ]] || run kill -- "$pid"
+  [[ ! -e $STATE.rollback ]] || run rm -f -- "$STATE.rollback"
+}
+
+# confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option).
+confirm_pending() {
+  if [[ -z $(pending_rollback) ]]; then
+    [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "nothing to confirm: no roll-back is pending and $UPLINK is not in $BRIDGE (a roll-back or a teardown took it apart; see $STATE.log); run $PROG to set it up again"
+    note "no roll-back is pending; $BRIDGE stays"
+    run rm -f -- "$STATE.rollback"
+    return 0
+  fi
+  run touch -- "$STATE.confirmed"
+  cancel_rollback
   note "confirmed: $BRIDGE stays"
 }
 
@@ -478,6 +521,7 @@ start_rollback_timer() {
     show setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN"
     return 0
   fi
+  cancel_rollback
   rm -f -- "$STATE.confirmed"
   setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN" </dev/null >>"$STATE.log" 2>&1 &
   echo "$!" >"$STATE.rollback"
@@ -500,9 +544,13 @@ add_profile_address() {
 }
 
 # wait_for_confirmation: with --rollback-after (the undo the setup's timer started), wait,
-# then go on only if --confirm did not come meanwhile.
+# then go on only if --confirm did not come meanwhile. Run by hand, the undo first stops a
+# timer that still waits.
 wait_for_confirmation() {
-  (( ROLLBACK_AFTER )) || return 0
+  if (( ! ROLLBACK_AFTER )); then
+    cancel_rollback
+    return 0
+  fi
   sleep "$ROLLBACK_AFTER"
   if [[ -e $STATE.confirmed ]]; then
     run rm -f -- "$STATE.confirmed" "$STATE.rollback"
@@ -689,6 +737,8 @@ networkd_let_go_first() {
     printf '[Match]\nName=%s\n\n[Link]\nUnmanaged=yes\n' "$UPLINK" >"$LET_GO"
   fi
   networkd_reload
+  # after a boot from the files, a reload alone leaves the port as it is (measured)
+  if networkd_running; then run networkctl reconfigure "$UPLINK"; fi
   networkd_let_go "$UPLINK"
 }
 

@@ -76,6 +76,19 @@ def host_state(box: Sandbox) -> str:
         text = box.run(*argv, check=True).stdout
         # lifetimes count down; the rest must be equal
         out.append("\n".join(line.split(" valid_lft")[0] for line in text.splitlines()))
+    # the NIC's settings systemd-networkd changes on a port it manages
+    settings = " ".join(
+        f"/proc/sys/net/{family}/conf/{NIC}/{name}"
+        for family, name in (
+            ("ipv6", "accept_ra"),
+            ("ipv6", "use_tempaddr"),
+            ("ipv6", "proxy_ndp"),
+            ("ipv6", "disable_ipv6"),
+            ("ipv6", "accept_dad"),
+            ("ipv4", "promote_secondaries"),
+        )
+    )
+    out.append(box.sh(f"grep -H . {settings}").stdout)
     return "\n".join(out)
 
 
@@ -404,3 +417,24 @@ def test_the_profile_address_goes_with_the_bridge(
     assert f" {HOST_IP}/24 " in on_bridge and " 10.99.0.3/24 " in on_bridge
     assert no_outage(lost, measured(sandbox, bundle / "teardown-bridge-lan.sh"))
     assert host_state(sandbox) == before
+
+
+def test_a_teardown_by_hand_stops_the_pending_roll_back(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """setup --confirm-within, then teardown by hand, then setup again: the first setup's
+    timer must not undo the second."""
+    make_lan(sandbox, tmp_path)
+    Stack(sandbox, tmp_path, "networkd")
+    bundle = render_bundle(profile_for("networkd", guest), tmp_path / "bundle")
+    setup, teardown = str(bundle / "setup-bridge-lan.sh"), str(bundle / "teardown-bridge-lan.sh")
+    assert sandbox.run("bash", setup, "--confirm-within", "3").returncode == 0
+    assert sandbox.run("bash", teardown).returncode == 0
+    assert sandbox.run("bash", setup).returncode == 0
+    time.sleep(5)
+    assert bridged(sandbox), "the stale roll-back took the bridge apart"
+    late = sandbox.run("bash", setup, "--confirm")
+    assert late.returncode == 0 and "no roll-back is pending" in late.stderr
+    assert sandbox.run("bash", teardown).returncode == 0
+    late = sandbox.run("bash", setup, "--confirm")
+    assert late.returncode == 1 and "nothing to confirm" in late.stderr
