@@ -316,13 +316,13 @@ def test_setup_refuses_what_the_host_shows(
     before it changes anything, and preflight fails with the same words."""
     bundle = render_bundle(profile_for(stack.name, guest), tmp_path / "bundle")
     setup = str(bundle / "setup-bridge-lan.sh")
-    before = host_state(sandbox)
     listing = (
         "ls -A /etc/netplan /etc/systemd/network /etc/network/interfaces.d /run/network 2>/dev/null"
     )
     files_before = sandbox.sh(listing, check=False).stdout
 
     def refused(why: str) -> None:
+        before = host_state(sandbox)  # as the host is now, with the conflict in place
         result = sandbox.run("bash", setup)
         assert result.returncode == 1, result.stderr
         assert why in result.stderr, result.stderr
