@@ -16,7 +16,7 @@ from ipaddress import IPv4Address
 from generator import names
 from generator.distros import DISTROS, DistroFacts
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
-from generator.stacks import MAC_TOKEN, StackPlan, plan_stack
+from generator.stacks import MAC_TOKEN, STACKS, StackPlan, plan_stack
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
 NIC_DEVICES = {
@@ -244,7 +244,7 @@ class Plan:
             wanted += self.distro.packages_ip
         if any(b.method == "nmcli" for b in self.bridges):
             wanted += self.distro.packages_nmcli
-        for stack in ("netplan", "networkd", "ifupdown"):
+        for stack in STACKS:
             if any(b.method == stack for b in self.bridges):
                 wanted += self.distro.packages_ip + getattr(self.distro, f"packages_{stack}")
         if any(b.method == "ifupdown" and b.dhcp for b in self.bridges):
@@ -258,7 +258,7 @@ class Plan:
     @property
     def optional_packages(self) -> tuple[str, ...]:
         """Installed too where the release has them as packages of their own."""
-        if any(b.method in ("netplan", "networkd") for b in self.bridges):
+        if any(b.stack is not None and b.stack.networkd for b in self.bridges):
             return self.distro.optional_networkd
         return ()
 
@@ -426,14 +426,16 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
     else:
         apply_path, undo_path = f"setup-bridge-{name}.sh", f"teardown-bridge-{name}.sh"
         state_dir = "/var/lib/qemu-netgen"  # the stack's files outlive reboots
-    persistent = net.method not in ("ip", "nmcli")
+    stack = plan_stack(name, net)
+    persistent = stack is not None
+    on_networkd = stack is not None and stack.networkd
     return BridgePlan(
         name=name,
         bridge=net.bridge,
         uplink=net.uplink,
         method=net.method,
         uplink_mac=net.uplink_mac or "",
-        stack=plan_stack(name, net),
+        stack=stack,
         stp=net.stp,
         forward_delay=net.forward_delay,
         forward_delay_cs=net.forward_delay * 100,
@@ -448,11 +450,11 @@ def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
         # systemd-networkd with KeepConfiguration=static (a DHCP bridge) keeps foreign routes
         # of proto static only, and a static bridge's gateway route is its own (proto static):
         # moved as such, it is one route, not two
-        route_proto="static" if net.method in ("networkd", "netplan") else "",
+        route_proto="static" if on_networkd else "",
         # networkd (KeepConfiguration=static) drops a foreign address with a lifetime before
         # its DHCP client has the lease (measured: 3 lost probes); it gives the address its
         # lease's lifetime itself. Elsewhere the address keeps the time it has left.
-        move_lifetimes=net.method not in ("networkd", "netplan"),
+        move_lifetimes=not on_networkd,
         mac_token=MAC_TOKEN,
         connection=net.bridge,
         port_connection=f"{net.bridge}-port-{net.uplink}",

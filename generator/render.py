@@ -20,15 +20,14 @@ from generator import precompiled
 from generator.locations import templates_dir
 from generator.manifest import MARKER, RenderedFile, digest
 from generator.plan import Plan
+from generator.stacks import STACKS
 
 SUMS = "SHA256SUMS"
 MARKER_TEXT = "This folder is a bundle written by qemu-netgen; render replaces it as a whole.\n"
 BRIDGE_TEMPLATES = {
     "ip": ("bridge/ip-up.sh.j2", "bridge/ip-down.sh.j2"),
     "nmcli": ("bridge/nm-setup.sh.j2", "bridge/nm-teardown.sh.j2"),
-    "netplan": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
-    "networkd": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
-    "ifupdown": ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2"),
+    **{stack: ("bridge/stack-setup.sh.j2", "bridge/stack-teardown.sh.j2") for stack in STACKS},
 }
 EXEC = 0o755
 DATA = 0o644

@@ -61,6 +61,11 @@ class StackPlan:
     bridge_network_file: str  # and the bridge's
     packages_hint: str  # what install-packages.sh installs for it, in the runbook's words
 
+    @property
+    def networkd(self) -> bool:
+        """Whether systemd-networkd runs the bridge (netplan renders for it)."""
+        return bool(self.networkd_files)
+
 
 def _networkd_files(net: BridgeNetwork, mac: str) -> tuple[StackFile, ...]:
     bridge, uplink = net.bridge, net.uplink

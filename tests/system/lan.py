@@ -97,6 +97,11 @@ def make_lan(
     return lan
 
 
+def bridged(box: Sandbox) -> bool:
+    """Whether the NIC is a port of br0."""
+    return "master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
+
+
 class Probes:
     """Pings every 2 ms while something switches, and counts the probes the switch cost.
 

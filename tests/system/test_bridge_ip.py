@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.guest import Guest
-from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, make_lan
+from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
 from tests.system.sandbox import Sandbox
 
 GUEST_MAC = "00:16:3e:0c:12:78"  # the example profile's
@@ -40,10 +40,6 @@ def policy_state(box: Sandbox) -> None:
         done
         """
     )
-
-
-def bridged(box: Sandbox) -> bool:
-    return "master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
 
 
 def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import yaml
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import Networkd
 from tests.system.guest import Guest
-from tests.system.lan import HOST_IP, NIC, PINNED_IP, REMOTE, ROUTER, Probes, make_lan
+from tests.system.lan import HOST_IP, NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
 from tests.system.sandbox import Sandbox
 
 GUEST_MAC = "00:16:3e:0c:12:78"  # the example profiles'
@@ -133,10 +133,6 @@ def no_outage(*switches: list[int]) -> bool:
     in 2 of 80 switches (bench/README.md), in up to 3 of 30 under the whole system tier;
     never two of one stream. A flap or a re-added address costs 3 to thousands."""
     return all(n <= 1 for lost in switches for n in lost)
-
-
-def bridged(box: Sandbox) -> bool:
-    return "master br0" in box.run("ip", "-o", "link", "show", "dev", NIC).stdout
 
 
 def measured(box: Sandbox, script: Path, *args: str) -> list[int]:
