@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from ipaddress import IPv4Network
 
 from generator import names
+from generator.leases import fixed_leases
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile
 
 Path = tuple[str | int, ...]
@@ -271,7 +272,103 @@ def vm_rules(profile: Profile) -> Found:
                 macs[nic.mac] = here
 
 
-RULES: tuple[Callable[[Profile], Found], ...] = (network_rules, networks_distinct, vm_rules)
+def forward_rules(profile: Profile) -> Found:
+    """Each forward reaches a VM or address of its network; no host port is taken twice."""
+    vms = {vm.name: vm for vm in profile.vms}
+    seen: dict[tuple[str, int], list[tuple[str | None, str]]] = {}
+    for name, net in profile.networks.items():
+        if not isinstance(net, NatNetwork):
+            continue
+        reserved = {
+            net.subnet.network_address: "the network address",
+            net.subnet.broadcast_address: "the broadcast address",
+            net.gateway_address: "the gateway",
+        }
+        for index, fwd in enumerate(net.forwards):
+            base: Path = ("networks", name, "forwards", index)
+            address = fwd.to_address
+            if address is not None:
+                if address not in net.subnet:
+                    yield (*base, "to"), f"{address} is outside subnet {net.subnet}"
+                elif address in reserved:
+                    yield (*base, "to"), f"{address} is {reserved[address]} of {net.subnet}"
+            elif fwd.to not in vms:
+                known = ", ".join(sorted(vms)) or "none"
+                yield (*base, "to"), f"unknown VM {fwd.to!r} (VMs: {known})"
+            elif not any(nic.network == name for nic in vms[fwd.to].nics):
+                yield (
+                    (*base, "to"),
+                    f"VM {fwd.to!r} has no NIC on network {name!r}: a forward reaches a VM "
+                    "through the network it names",
+                )
+            listen = fwd.listen
+            if listen is not None and (
+                listen.is_loopback or listen.is_multicast or listen.is_unspecified
+            ):
+                yield (
+                    (*base, "listen"),
+                    f"{listen} cannot take a forward (the kernel does not route loopback, "
+                    "multicast or 0.0.0.0 into a VM); name a host address, or leave listen "
+                    "out for every address",
+                )
+            elif listen is not None and listen in net.subnet:
+                yield (
+                    (*base, "listen"),
+                    f"{listen} is inside the network's own subnet {net.subnet}: "
+                    "name an address of the host outside it",
+                )
+            where = f"networks.{name}.forwards[{index}]"
+            key = (fwd.proto, fwd.host_port)
+            own = str(listen) if listen is not None else None
+            for other_listen, other in seen.get(key, []):
+                if own is None or other_listen is None or own == other_listen:
+                    yield (
+                        (*base, "host_port"),
+                        f"{fwd.proto} port {fwd.host_port} is already forwarded by {other}",
+                    )
+                    break
+            seen.setdefault(key, []).append((own, where))
+    for lease in fixed_leases(profile):
+        if lease.ip is not None:
+            continue
+        net = profile.networks[lease.network]
+        assert isinstance(net, NatNetwork)
+        index = next(i for i, f in enumerate(net.forwards) if f.to == lease.vm)
+        yield (
+            ("networks", lease.network, "forwards", index, "to"),
+            f"VM {lease.vm!r} needs a fixed address for this forward and {net.subnet} has none "
+            "left outside the DHCP range: shrink the range, or give the VM's NIC a mac and a "
+            "hosts entry with that mac",
+        )
+
+
+def service_rules(profile: Profile) -> Found:
+    """What a VM's systemd unit can and cannot do with its NICs."""
+    for v, vm in enumerate(profile.vms):
+        for n, nic in enumerate(vm.nics):
+            net = profile.networks.get(nic.network)
+            if vm.autostart and isinstance(net, BridgeNetwork) and net.method == "ip":
+                yield (
+                    ("vms", v, "autostart"),
+                    f"the VM starts at boot, but bridge {net.bridge} of network "
+                    f"{nic.network!r} (method ip) is gone after a reboot: use a persistent "
+                    "method (nmcli, netplan, networkd, ifupdown) or autostart: false",
+                )
+            if vm.run_as not in (None, "root") and isinstance(net, PassthroughNetwork):
+                yield (
+                    ("vms", v, "run_as"),
+                    f"VM {vm.name!r} has passed-through device {net.device} (nics[{n}]): vfio "
+                    "needs root's device access and locked memory; leave run_as out",
+                )
+
+
+RULES: tuple[Callable[[Profile], Found], ...] = (
+    network_rules,
+    networks_distinct,
+    vm_rules,
+    forward_rules,
+    service_rules,
+)
 
 
 def problems(profile: Profile) -> list[tuple[Path, str]]:

@@ -21,6 +21,8 @@ class DistroFacts:
     packages_networkd: tuple[str, ...] = ("systemd",)
     packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
     packages_dhclient: tuple[str, ...] = ("isc-dhcp-client",)  # what ifupdown's dhcp runs
+    packages_service: tuple[str, ...] = ("socat",)  # what a VM's unit talks QMP with
+    libvirt_unit: str = "libvirtd.service"  # the daemon that runs libvirt's networks
     # systemd-networkd where a release ships it apart from systemd (Debian 13)
     optional_networkd: tuple[str, ...] = ()
     known: tuple[str, ...] = ("true",)  # asks whether the package manager knows a package
@@ -52,6 +54,7 @@ _REDHAT_FAMILY = {
     "packages_nmcli": ("NetworkManager",),
     "packages_netplan": ("netplan", "systemd-networkd"),
     "packages_networkd": ("systemd-networkd",),
+    "libvirt_unit": "virtnetworkd.service",  # modular daemons, the default since Fedora 35
 }
 
 DISTROS: dict[str, DistroFacts] = {

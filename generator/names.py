@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from ipaddress import IPv4Address
 
 IFNAME_MAX = 15  # IFNAMSIZ is 16 including the terminating NUL
 NAME_MAX = 64
@@ -79,6 +80,51 @@ def host_name(value: str) -> str:
             "host name must be 1-63 letters, digits or '-', not starting or ending with '-'"
         )
     return value
+
+
+def is_host_name(value: str) -> bool:
+    """Whether ``value`` is a DNS name of one or more labels (a VM name may be one)."""
+    return len(value) <= 253 and all(_HOSTNAME.fullmatch(label) for label in value.split("."))
+
+
+def domain_name(value: str) -> str:
+    """A DNS domain: labels of letters, digits and '-', joined by dots."""
+    if not is_host_name(value) or value.replace(".", "").isdigit():
+        raise ValueError(
+            "domain must be DNS labels (1-63 letters, digits or '-', not starting or ending "
+            "with '-') joined by dots, like lab or vms.example.org"
+        )
+    return value
+
+
+_USER = re.compile(r"[a-z_][a-z0-9_-]{0,31}")
+
+
+def user_name(value: str) -> str:
+    """A local user's name as useradd accepts it by default (no '$', no dots, lower case)."""
+    if not _USER.fullmatch(value):
+        raise ValueError(
+            "user name must be 1-32 lower-case letters, digits, '_' or '-', starting with a "
+            f"letter or '_' (found {value!r})"
+        )
+    return value
+
+
+def ipv4_or_none(value: str) -> IPv4Address | None:
+    """``value`` as an IPv4 address when it is written as one."""
+    try:
+        return IPv4Address(value)
+    except ValueError:
+        return None
+
+
+def forward_target(value: str) -> str:
+    """A forward's ``to``: an IPv4 address, or a VM's name (checked against the VMs later)."""
+    if ipv4_or_none(value) is not None:
+        return value
+    if value.count(".") == 3 and value.replace(".", "").isdigit():
+        raise ValueError(f"{value!r} is not an IPv4 address")
+    return file_name(value)
 
 
 def mac_address(value: str) -> str:

@@ -12,11 +12,15 @@ import itertools
 import uuid
 from dataclasses import dataclass, replace
 from ipaddress import IPv4Address
+from typing import Any
 
 from generator import names
 from generator.distros import DISTROS, DistroFacts
+from generator.forwards import FirewallPlan, plan_firewall
+from generator.leases import fixed_leases
 from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
 from generator.stacks import MAC_TOKEN, STACKS, StackPlan, plan_stack
+from generator.units import BUNDLE_TOKEN, UNIT_DIR, UnitPlan, plan_unit
 
 UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://qemu-netgen.invalid/network")
 NIC_DEVICES = {
@@ -64,6 +68,12 @@ class DhcpHostPlan:
 
 
 @dataclass(frozen=True)
+class DnsHostPlan:
+    ip: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class NatPlan:
     name: str
     uuid: str
@@ -75,8 +85,13 @@ class NatPlan:
     subnet: str
     dhcp_start: str | None
     dhcp_end: str | None
-    hosts: tuple[DhcpHostPlan, ...]
+    hosts: tuple[DhcpHostPlan, ...]  # the profile's, and the VMs' fixed leases
+    dns_hosts: tuple[DnsHostPlan, ...]  # names the network's dnsmasq answers
+    domain: str | None
+    resolver_advice: str  # the runbook: how the host's own lookups reach those names
+    resolver_lines: tuple[str, ...]
     autostart: bool
+    firewall: FirewallPlan  # the port forwards (maybe none) and where their rules live
     xml_path: str
     setup_path: str
     teardown_path: str
@@ -194,6 +209,8 @@ class VmPlan:
     args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
     launch_path: str
     device_checks: tuple[DeviceCheck, ...]
+    service_args: tuple[tuple[QemuArg, ...], ...]  # added when it runs as a systemd service
+    unit: UnitPlan
     step: int = 0  # its number in the runbook
 
     @property
@@ -225,6 +242,17 @@ class AclPlan:
 
 
 @dataclass(frozen=True)
+class UnitsPlan:
+    """The bundle's systemd units, one per VM, and the scripts that install and remove them."""
+
+    install_path: str
+    remove_path: str
+    unit_dir: str  # where they are installed
+    token: str  # what stands for the bundle's absolute path in a unit, until installed
+    step: int = 0  # its number in the runbook
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str
     distro: DistroFacts
@@ -233,6 +261,7 @@ class Plan:
     passthroughs: tuple[PassthroughPlan, ...]
     vms: tuple[VmPlan, ...]
     acl: AclPlan | None
+    units: UnitsPlan | None
 
     @property
     def packages(self) -> tuple[str, ...]:
@@ -252,7 +281,7 @@ class Plan:
         if self.passthroughs:
             wanted += self.distro.packages_vfio
         if self.vms:
-            wanted += self.distro.packages_qemu
+            wanted += self.distro.packages_qemu + self.distro.packages_service
         return tuple(dict.fromkeys(wanted))
 
     @property
@@ -295,7 +324,7 @@ class Plan:
         if self.passthroughs:
             wanted.append("modprobe")
         if self.vms:
-            wanted.append(self.distro.qemu)
+            wanted += [self.distro.qemu, "socat"]
         return tuple(dict.fromkeys(wanted))
 
 
@@ -316,7 +345,9 @@ def _line(*words: str) -> tuple[QemuArg, ...]:
     return tuple(QemuArg(w) for w in words)
 
 
-def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> VmPlan:
+def _plan_vm(
+    profile: Profile, vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts
+) -> VmPlan:
     nics = tuple(d for d in devices if isinstance(d, NicPlan))
     memory = vm.memory
     lines = [
@@ -355,6 +386,7 @@ def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> V
     if not nics:
         lines.append(_line("-nic", "none"))
     memory_mib = names.memory_mib(vm.memory)
+    unit = plan_unit(profile, vm, facts)
     return VmPlan(
         name=vm.name,
         memory=memory,
@@ -370,6 +402,11 @@ def _plan_vm(vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts) -> V
         args=tuple(lines),
         launch_path=f"launch-{vm.name}.sh",
         device_checks=_device_checks(vm, bool(nics)),
+        service_args=(
+            _line("-qmp", f"unix:{_qemu_value(unit.qmp_path)},server=on,wait=off"),
+            _line("-pidfile", unit.pid_path),
+        ),
+        unit=unit,
     )
 
 
@@ -395,7 +432,22 @@ def _device_checks(vm: Vm, has_nics: bool) -> tuple[DeviceCheck, ...]:
     return tuple(checks)
 
 
-def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
+def _plan_nat(
+    bundle: str, name: str, net: NatNetwork, mac: str, leases: dict[str, tuple[str, str]]
+) -> NatPlan:
+    """``leases``: VM name -> (MAC of its NIC here, fixed address) for this network."""
+    hosts = [DhcpHostPlan(h.mac, str(h.ip), h.name) for h in net.hosts]
+    given = {h.mac.lower() for h in net.hosts}
+    for vm, (nic_mac, ip) in sorted(leases.items()):
+        if nic_mac.lower() not in given:
+            hosts.append(DhcpHostPlan(nic_mac, ip, vm if names.is_host_name(vm) else None))
+    dns: dict[str, list[str]] = {}
+    for host in hosts:
+        if host.name is not None:
+            dns.setdefault(host.ip, []).append(host.name)
+    for vm, (_, ip) in sorted(leases.items()):
+        if names.is_host_name(vm) and vm not in dns.get(ip, []):
+            dns.setdefault(ip, []).append(vm)
     return NatPlan(
         name=name,
         uuid=network_uuid(name),
@@ -407,15 +459,44 @@ def _plan_nat(name: str, net: NatNetwork, mac: str) -> NatPlan:
         subnet=str(net.subnet),
         dhcp_start=str(net.dhcp.start) if net.dhcp else None,
         dhcp_end=str(net.dhcp.end) if net.dhcp else None,
-        hosts=tuple(
-            DhcpHostPlan(h.mac, str(h.ip), h.name)
-            for h in sorted(net.hosts, key=lambda h: IPv4Address(h.ip))
+        hosts=tuple(sorted(hosts, key=lambda h: IPv4Address(h.ip))),
+        dns_hosts=tuple(
+            DnsHostPlan(ip, tuple(found))
+            for ip, found in sorted(dns.items(), key=lambda item: IPv4Address(item[0]))
         ),
+        domain=net.domain,
+        **_resolver(net),
         autostart=net.autostart,
+        firewall=plan_firewall(bundle, name, net, {vm: ip for vm, (_, ip) in leases.items()}),
         xml_path=f"libvirt/{name}.xml",
         setup_path=f"setup-nat-{name}.sh",
         teardown_path=f"teardown-nat-{name}.sh",
     )
+
+
+def _resolver(net: NatNetwork) -> dict[str, Any]:
+    """How the host resolves the network's names: through its dnsmasq, for its domain."""
+    gateway = str(net.gateway_address)
+    if net.domain is not None:
+        return {
+            "resolver_advice": (
+                f"Names ending in .{net.domain} are answered there and never sent upstream. "
+                f"With systemd-resolved, this sends {net.domain} to it and makes "
+                f"`ssh <name>` try `<name>.{net.domain}` (until the bridge is made again):"
+            ),
+            "resolver_lines": (
+                f"resolvectl dns {net.bridge} {gateway}",
+                f"resolvectl domain {net.bridge} {net.domain}",
+            ),
+        }
+    return {
+        "resolver_advice": (
+            "The names have no domain (give the network one with `domain:` to route just it "
+            "from the host). Without, the host asks this dnsmasq first, which answers the names "
+            "and passes every other question on, with this first line in `/etc/resolv.conf`:"
+        ),
+        "resolver_lines": (f"nameserver {gateway}",),
+    }
 
 
 def _plan_bridge(bundle: str, name: str, net: BridgeNetwork) -> BridgePlan:
@@ -529,11 +610,11 @@ def build(profile: Profile) -> Plan:
     }
     macs = MacAllocator(explicit)
 
-    nats = tuple(
-        _plan_nat(name, net, macs.derive("network", name))
+    nat_macs = {
+        name: macs.derive("network", name)
         for name, net in sorted(profile.networks.items())
         if isinstance(net, NatNetwork)
-    )
+    }
     bridges = tuple(
         _plan_bridge(profile.name, name, net)
         for name, net in sorted(profile.networks.items())
@@ -545,7 +626,7 @@ def build(profile: Profile) -> Plan:
         if isinstance(net, PassthroughNetwork)
     )
     providers = (
-        {n.name: n.setup_path for n in nats}
+        {name: f"setup-nat-{name}.sh" for name in nat_macs}
         | {b.name: b.apply_path for b in bridges}
         | {p.name: p.bind_path for p in passthroughs}
     )
@@ -576,7 +657,21 @@ def build(profile: Profile) -> Plan:
                     kind=net.type,
                 )
             )
-        vms.append(_plan_vm(vm, devices, facts))
+        vms.append(_plan_vm(profile, vm, devices, facts))
+
+    nic_macs = {
+        (vm.name, nic.network): nic.mac for vm in vms for nic in reversed(vm.nics)
+    }  # reversed: the first NIC of a VM on a network wins
+    leases: dict[str, dict[str, tuple[str, str]]] = {}
+    for lease in fixed_leases(profile):
+        if lease.ip is not None:
+            mac = nic_macs[(lease.vm, lease.network)]
+            leases.setdefault(lease.network, {})[lease.vm] = (mac, str(lease.ip))
+    nats = tuple(
+        _plan_nat(profile.name, name, net, nat_macs[name], leases.get(name, {}))
+        for name, net in sorted(profile.networks.items())
+        if isinstance(net, NatNetwork)
+    )
 
     used = tuple(sorted({b for vm in vms for b in vm.bridges}))
     acl = None
@@ -595,6 +690,15 @@ def build(profile: Profile) -> Plan:
     bridges = tuple(replace(b, step=next(steps)) for b in bridges)
     passthroughs = tuple(replace(p, step=next(steps)) for p in passthroughs)
     acl = replace(acl, step=next(steps)) if acl is not None else None
+    units = None
+    if vms:
+        units = UnitsPlan(
+            install_path="install-units.sh",
+            remove_path="remove-units.sh",
+            unit_dir=UNIT_DIR,
+            token=BUNDLE_TOKEN,
+            step=next(steps),
+        )
     return Plan(
         name=profile.name,
         distro=facts,
@@ -603,4 +707,5 @@ def build(profile: Profile) -> Plan:
         passthroughs=passthroughs,
         vms=tuple(replace(vm, step=next(steps)) for vm in vms),
         acl=acl,
+        units=units,
     )

@@ -133,6 +133,44 @@ class DhcpHost(Strict):
     name: HostName | None = None
 
 
+Port = Annotated[StrictInt, Field(ge=1, le=65535)]
+
+
+def _forward_target(value: Any) -> Any:
+    # a VM's name, or an address written out (YAML would read a bare number as one)
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not a VM name or an IPv4 address")
+    return value
+
+
+class Forward(Strict):
+    """A port of the host forwarded into a VM (or a fixed address) of a NAT network."""
+
+    proto: Literal["tcp", "udp"] = "tcp"
+    host_port: Port
+    to: Annotated[str, BeforeValidator(_forward_target), AfterValidator(names.forward_target)]
+    port: Port
+    listen: Address | None = None  # None: every address of the host
+
+    @property
+    def to_address(self) -> IPv4Address | None:
+        """The target as an address, or None when it names a VM."""
+        return names.ipv4_or_none(self.to)
+
+
+DomainName = Annotated[
+    str,
+    AfterValidator(names.domain_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            r"(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",
+        }
+    ),
+]
+
+
 class NatNetwork(Strict):
     type: Literal["nat"]
     bridge: IfName
@@ -141,6 +179,8 @@ class NatNetwork(Strict):
     dhcp: DhcpRange | None = None
     hosts: list[DhcpHost] = Field(default_factory=list)
     autostart: bool = True
+    forwards: list[Forward] = Field(default_factory=list)
+    domain: DomainName | None = None  # the network's DNS domain, answered locally only
 
     @property
     def gateway_address(self) -> IPv4Address:
@@ -241,6 +281,13 @@ class Nic(Strict):
     model: NicModel = "virtio"
 
 
+UserName = Annotated[
+    str,
+    AfterValidator(names.user_name),
+    WithJsonSchema({"type": "string", "pattern": r"^[a-z_][a-z0-9_-]{0,31}$"}),
+]
+
+
 class Vm(Strict):
     name: FileName
     memory: Memory
@@ -253,6 +300,11 @@ class Vm(Strict):
     accel: Literal["kvm", "tcg"] = "kvm"
     vhost: Literal["auto", "on", "off"] = "auto"
     nics: list[Nic] = Field(default_factory=list)
+    # as a systemd service (systemd/qemu-netgen-<bundle>-<vm>.service)
+    autostart: bool = False  # enabled: started at boot
+    restart: Literal["no", "on-failure", "always"] = "on-failure"
+    shutdown_timeout: Annotated[StrictInt, Field(ge=1, le=3600)] = 60  # seconds
+    run_as: UserName | None = None  # None: root
 
     @field_validator(
         "vhost", mode="before", json_schema_input_type=Literal["auto", "on", "off"] | bool

@@ -102,6 +102,27 @@ def markdown_code(value: Any) -> str:
     return f"{fence}{pad}{text.replace('|', chr(92) + '|')}{pad}{fence}"
 
 
+_UNIT_WORD = re.compile(r"[A-Za-z0-9_./@:+-]+")
+
+
+def unit_word(value: Any) -> str:
+    """A value in a systemd unit file: a plain word that systemd reads as itself (no
+    specifier ``%``, no ``$``, no quotes or spaces). The profile's rules keep names so; a
+    value that is not is refused, never written."""
+    text = str(value)
+    if not _UNIT_WORD.fullmatch(text):
+        raise ValueError(f"{text!r} is not a plain word for a systemd unit")
+    return text
+
+
+def unit_text(value: Any) -> str:
+    """Free text in a systemd unit (Description=): one line, ``%`` written twice."""
+    text = str(value)
+    if not text.isprintable() or "\\" in text:
+        raise ValueError(f"{text!r} cannot be written into a systemd unit")
+    return text.replace("%", "%%")
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".xml.j2", ".html.j2"))
 
@@ -126,6 +147,8 @@ def environment() -> jinja2.Environment:
     env.filters["sh_comment"] = shell_comment
     env.filters["sh_expand"] = shell_expansion
     env.filters["md_code"] = markdown_code
+    env.filters["unit"] = unit_word
+    env.filters["unit_text"] = unit_text
     return env
 
 
@@ -147,6 +170,8 @@ def render(plan: Plan) -> list[RenderedFile]:
         add(net.xml_path, "nat/network.xml.j2", DATA, net=net)
         add(net.setup_path, "nat/setup.sh.j2", EXEC, net=net)
         add(net.teardown_path, "nat/teardown.sh.j2", EXEC, net=net)
+        if net.firewall.forwards:
+            add(net.firewall.hook_path, "nat/forwards-hook.sh.j2", EXEC, net=net)
     for bridge in plan.bridges:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         add(bridge.apply_path, apply, EXEC, net=bridge)
@@ -162,6 +187,11 @@ def render(plan: Plan) -> list[RenderedFile]:
         add(plan.acl.remove_path, "acl/remove.sh.j2", EXEC, acl=plan.acl)
     for vm in plan.vms:
         add(vm.launch_path, "vm/launch.sh.j2", EXEC, vm=vm)
+        add(vm.unit.stop, "vm/stop.sh.j2", EXEC, vm=vm)
+        add(vm.unit.path, "vm/unit.service.j2", DATA, vm=vm, unit=vm.unit)
+    if plan.units is not None:
+        add(plan.units.install_path, "units/install.sh.j2", EXEC, units=plan.units)
+        add(plan.units.remove_path, "units/remove.sh.j2", EXEC, units=plan.units)
     files.append(RenderedFile(MARKER, MARKER_TEXT, DATA))
     files.sort(key=lambda f: f.path)
     sums = "".join(f"{digest(f.text.encode())}  {f.path}\n" for f in files if f.path != MARKER)

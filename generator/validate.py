@@ -71,6 +71,20 @@ def _keys_at(loc: Sequence[str | int]) -> list[str]:
     return []
 
 
+def _in_a_network(loc: Sequence[str | int]) -> bool:
+    return len(loc) == 4 and loc[0] == "networks" and loc[2] in _NETWORK_TAGS
+
+
+def _network_types_with(key: str) -> list[str]:
+    """The network types that have a field ``key``."""
+    union = get_args(profile.Network)[0]
+    return sorted(
+        get_args(model.model_fields["type"].annotation)[0]
+        for model in get_args(union)
+        if key in model.model_fields
+    )
+
+
 def _tags() -> str:
     return ", ".join(sorted(_NETWORK_TAGS))
 
@@ -97,6 +111,9 @@ def _message(err: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         key = str(err["loc"][-1]) if err["loc"] else ""
         allowed = _keys_at(err["loc"])
+        owners = _network_types_with(key) if _in_a_network(err["loc"]) else []
+        if owners:
+            return f"unknown key {key!r} for this network type ({key} belongs to {' and '.join(owners)} networks)"
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
             return f"unknown key {key!r} (did you mean {close[0]!r}?)"

@@ -406,13 +406,19 @@ def test_example_bridge_bundles_file_sets() -> None:
         "SHA256SUMS",
         "install-bridge-acl.sh",
         "install-packages.sh",
+        "install-units.sh",
         "launch-ubuntu1904.sh",
         "preflight.sh",
         "qemu/bridge.conf",
         "remove-bridge-acl.sh",
+        "remove-units.sh",
+        "stop-ubuntu1904.sh",
+        "systemd/qemu-netgen-bridge-METHOD-ubuntu1904.service",
     ]
-    assert ip_files == sorted([*common, "down-bridge-lan.sh", "up-bridge-lan.sh"])
-    assert nm_files == sorted([*common, "setup-bridge-lan.sh", "teardown-bridge-lan.sh"])
+    ip_common = [f.replace("METHOD", "ip") for f in common]
+    nm_common = [f.replace("METHOD", "nmcli") for f in common]
+    assert ip_files == sorted([*ip_common, "down-bridge-lan.sh", "up-bridge-lan.sh"])
+    assert nm_files == sorted([*nm_common, "setup-bridge-lan.sh", "teardown-bridge-lan.sh"])
 
 
 @pytest.mark.parametrize("bridge", ["1e2", "0100", "100.0"])

@@ -20,14 +20,20 @@ NAT_FILES = [
     "SHA256SUMS",
     "install-bridge-acl.sh",
     "install-packages.sh",
+    "install-units.sh",
     "launch-ubuntu1904.sh",
     "libvirt/default.xml",
+    "libvirt/hooks/qemu-netgen-nat-default",
     "preflight.sh",
     "qemu/bridge.conf",
     "remove-bridge-acl.sh",
+    "remove-units.sh",
     "setup-nat-default.sh",
+    "stop-ubuntu1904.sh",
+    "systemd/qemu-netgen-nat-ubuntu1904.service",
     "teardown-nat-default.sh",
 ]
+EXECUTABLE = ("libvirt/hooks/qemu-netgen-nat-default",)  # libvirt runs it by its name
 
 
 def test_examples_exist() -> None:
@@ -38,7 +44,8 @@ def test_nat_bundle_file_set_and_modes() -> None:
     files = render_path(ROOT / "profiles" / "nat.yaml")
     assert [f.path for f in files] == NAT_FILES
     for f in files:
-        assert f.mode == (0o755 if f.path.endswith(".sh") else 0o644), f.path
+        executable = f.path.endswith(".sh") or f.path in EXECUTABLE
+        assert f.mode == (0o755 if executable else 0o644), f.path
 
 
 @pytest.mark.parametrize("profile", PROFILES, ids=lambda p: p.stem)

@@ -6,6 +6,7 @@ date"."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -79,9 +80,7 @@ def link_for_a_folder(b: Path) -> None:
     target = b.parent.parent / "elsewhere"
     target.mkdir()
     (target / "default.xml").write_text(SECRET)
-    for f in (b / "libvirt").iterdir():
-        f.unlink()
-    (b / "libvirt").rmdir()
+    shutil.rmtree(b / "libvirt")
     (b / "libvirt").symlink_to(target)
 
 

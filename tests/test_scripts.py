@@ -108,6 +108,18 @@ def test_setup_on_a_host_without_the_network(bundles: Path, fake_virsh: dict[str
         f"virsh net-define {bundles}/nat/libvirt/default.xml",
         "virsh net-start default",
         "virsh net-autostart default",
+        *hook_install(bundles),
+    ]
+
+
+def hook_install(bundles: Path) -> list[str]:
+    """What the NAT example's setup prints to install its forwards' hook (this machine has
+    none installed) and apply the forwards."""
+    hook = f"{bundles}/nat/libvirt/hooks/qemu-netgen-nat-default"
+    return [
+        "install -d -m 0755 /etc/libvirt/hooks/network.d",
+        f"install -m 0755 {hook} /etc/libvirt/hooks/network.d/qemu-netgen-nat-default",
+        f"{hook} --apply",
     ]
 
 
@@ -115,7 +127,10 @@ def test_setup_again_on_a_running_network(bundles: Path, fake_virsh: dict[str, s
     state = {**fake_virsh, "FAKE_STATE": f"{NAT_UUID} yes yes"}
     result = dry_run(bundles / "nat" / "setup-nat-default.sh", state)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"virsh net-define {bundles}/nat/libvirt/default.xml"]
+    assert result.stdout.splitlines() == [
+        f"virsh net-define {bundles}/nat/libvirt/default.xml",
+        *hook_install(bundles),
+    ]
     assert "network default is already running" in result.stderr
     calls = Path(fake_virsh["FAKE_LOG"]).read_text().split()
     assert not {"net-define", "net-start", "net-autostart", "net-destroy"} & set(calls)
@@ -128,7 +143,8 @@ def test_setup_adopts_a_foreign_uuid(bundles: Path, fake_virsh: dict[str, str]) 
     )
     assert result.returncode == 0, result.stderr
     assert f"network default already exists with uuid {foreign}; keeping that uuid" in result.stderr
-    define, start, autostart = result.stdout.splitlines()
+    define, start, autostart, *hook = result.stdout.splitlines()
+    assert hook == hook_install(bundles)
     assert define.startswith("virsh net-define /") and not define.endswith("libvirt/default.xml")
     assert (start, autostart) == ("virsh net-start default", "virsh net-autostart default")
 
@@ -140,21 +156,24 @@ def test_setup_without_libvirt_shows_the_full_sequence(
         bundles / "nat" / "setup-nat-default.sh", {**fake_virsh, "FAKE_STATE": "unreachable"}
     )
     assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == 3
+    assert len(result.stdout.splitlines()) == 3 + len(hook_install(bundles))
     assert "libvirt is not reachable here" in result.stderr
 
 
 def test_teardown(bundles: Path, fake_virsh: dict[str, str]) -> None:
     script = bundles / "nat" / "teardown-nat-default.sh"
     running = dry_run(script, {**fake_virsh, "FAKE_STATE": f"{NAT_UUID} yes yes"})
+    # the forwards go first (the bundle's hook removes its rules; none is installed here)
+    unhook = f"{bundles}/nat/libvirt/hooks/qemu-netgen-nat-default --remove"
     assert running.stdout.splitlines() == [
+        unhook,
         "virsh net-destroy default",
         "virsh net-undefine default",
     ]
     stopped = dry_run(script, {**fake_virsh, "FAKE_STATE": f"{NAT_UUID} no no"})
-    assert stopped.stdout.splitlines() == ["virsh net-undefine default"]
+    assert stopped.stdout.splitlines() == [unhook, "virsh net-undefine default"]
     absent = dry_run(script, {**fake_virsh, "FAKE_STATE": "absent"})
-    assert (absent.returncode, absent.stdout) == (0, "")
+    assert (absent.returncode, absent.stdout) == (0, unhook + "\n")
     assert "not defined; nothing to do" in absent.stderr
 
 

@@ -207,6 +207,57 @@ def root(context, missing=missing):
                 yield 'none'
             yield ' |\n'
         l_1_loop = l_1_vm = missing
+    def t_9(fiter):
+        for l_1_net in fiter:
+            if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+                yield l_1_net
+    for l_1_net in t_9(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats')):
+        _loop_vars = {}
+        pass
+        yield '\n| port forward into `'
+        yield str(environment.getattr(l_1_net, 'name'))
+        yield '` | host address | goes to |\n|---|---|---|\n'
+        for l_2_fwd in environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(environment.getattr(l_2_fwd, 'proto'))
+            yield ' '
+            yield str(environment.getattr(l_2_fwd, 'host_port'))
+            yield ' | '
+            yield str(environment.getattr(l_2_fwd, 'listen_text'))
+            yield ' | '
+            yield str(environment.getattr(l_2_fwd, 'address'))
+            yield ':'
+            yield str(environment.getattr(l_2_fwd, 'port'))
+            if environment.getattr(l_2_fwd, 'vm'):
+                pass
+                yield ' (VM `'
+                yield str(environment.getattr(l_2_fwd, 'vm'))
+                yield '`)'
+            yield ' |\n'
+        l_2_fwd = missing
+    l_1_net = missing
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
+        pass
+        yield '\n| VM as a service | unit | starts at boot | on failure | shutdown timeout | runs as |\n|---|---|---|---|---|---|\n'
+        for l_1_vm in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
+            _loop_vars = {}
+            pass
+            yield '| `'
+            yield str(environment.getattr(l_1_vm, 'name'))
+            yield '` | `'
+            yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'name'))
+            yield '` | '
+            yield str(('yes' if environment.getattr(environment.getattr(l_1_vm, 'unit'), 'autostart') else 'no'))
+            yield ' | restart: '
+            yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'restart'))
+            yield ' | '
+            yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'shutdown_timeout'))
+            yield ' s | '
+            yield str((environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user') or 'root'))
+            yield ' |\n'
+        l_1_vm = missing
     yield '\n## Packages\n\n`./install-packages.sh` installs what this bundle needs on '
     yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'name'))
     yield ':\n\n```\n'
@@ -238,7 +289,8 @@ def root(context, missing=missing):
         pass
         yield ', `/dev/kvm` and\n   `/dev/vhost-net`'
     yield '. One line each: PASS, WARN (read the advice) or FAIL (fix first); it\n   exits 1 on any FAIL.\n'
-    for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
+    l_1_loop = missing
+    for l_1_net, l_1_loop in LoopContext(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'), undefined):
         _loop_vars = {}
         pass
         yield '\n'
@@ -274,7 +326,67 @@ def root(context, missing=missing):
         yield '/'
         yield str(environment.getattr(l_1_net, 'prefix'))
         yield '.\n'
-    l_1_net = missing
+        if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+            pass
+            yield "\n   **Port forwards.** libvirt's NAT lets VMs out but rejects every new connection in, so a\n   DNAT rule alone does nothing. The setup installs `"
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_path'))
+            yield '` as libvirt\n   network hook `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_installed'))
+            yield "`, reloads libvirt's daemon so that it takes\n   the hook in (a reload keeps networks and guests running), and applies the forwards. The\n   hook applies them whenever the network has started (after libvirt's own rules, also at\n   boot, when the firewall starts empty) and removes them when it stops. It uses the\n   firewall backend libvirt uses: with **iptables** (libvirt before 10.4, Debian 12) the\n   chains `"
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'nat_chain'))
+            yield '` (table nat: DNAT from outside in `PREROUTING`, and from\n   the host itself in `OUTPUT`) and `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'filter_chain'))
+            yield "` (table filter: accept the\n   forwarded connections), each entered by one jump placed above libvirt's; with\n   **nftables** (libvirt's `firewall_backend`, the default from 10.4 where nft is installed)\n   the table `ip "
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'nft_table'))
+            yield "` and one accept rule at the top of libvirt's\n   `guest_input` chain, ahead of its reject (an accept in another table cannot overrule it).\n   Every rule among libvirt's carries the comment `"
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'comment'))
+            yield '`.\n   `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_path'))
+            yield " --status` shows them. A forward reaches its VM from other hosts\n   and from this host's own addresses (not from `127.0.0.1`, and not from another VM on\n   `"
+            yield str(environment.getattr(l_1_net, 'bridge'))
+            yield "` through the host's address).\n   *Check:* from another machine, `nc -zv <this host> <host port>`.\n"
+        if environment.getattr(l_1_net, 'dns_hosts'):
+            pass
+            yield "\n   **Names.** The network's dnsmasq ("
+            yield str(environment.getattr(l_1_net, 'address'))
+            yield ') answers '
+            l_2_loop = missing
+            for l_2_host, l_2_loop in LoopContext(environment.getattr(l_1_net, 'dns_hosts'), undefined):
+                _loop_vars = {}
+                pass
+                l_3_loop = missing
+                for l_3_name, l_3_loop in LoopContext(environment.getattr(l_2_host, 'names'), undefined):
+                    _loop_vars = {}
+                    pass
+                    yield '`'
+                    yield str(l_3_name)
+                    yield '`'
+                    if (not environment.getattr(l_3_loop, 'last')):
+                        pass
+                        yield ', '
+                l_3_loop = l_3_name = missing
+                yield ' → '
+                yield str(environment.getattr(l_2_host, 'ip'))
+                if (not environment.getattr(l_2_loop, 'last')):
+                    pass
+                    yield '; '
+            l_2_loop = l_2_host = missing
+            yield '.\n   '
+            yield str(environment.getattr(l_1_net, 'resolver_advice'))
+            yield '\n\n   ```\n'
+            for l_2_line in environment.getattr(l_1_net, 'resolver_lines'):
+                _loop_vars = {}
+                pass
+                yield '   '
+                yield str(l_2_line)
+                yield '\n'
+            l_2_line = missing
+            yield '   ```\n   *Check:* `host '
+            yield str(environment.getitem(environment.getattr(environment.getitem(environment.getattr(l_1_net, 'dns_hosts'), 0), 'names'), 0))
+            yield ' '
+            yield str(environment.getattr(l_1_net, 'address'))
+            yield '`.\n'
+    l_1_loop = l_1_net = missing
     for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
         _loop_vars = {}
         pass
@@ -325,16 +437,39 @@ def root(context, missing=missing):
         yield "'``. qemu-bridge-helper reads the\n   ACL as the user who launches QEMU, so both files are made readable by everyone (they are\n   lists of bridge names, nothing secret).\n   *Check:* `grep include "
         yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'main_path'))
         yield '`.\n'
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'):
+        pass
+        yield '\n'
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'step'))
+        yield '. **`./'
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'install_path'))
+        yield "`** — installs each VM's systemd unit from `systemd/` into\n   `"
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'unit_dir'))
+        yield '`, with `'
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'token'))
+        yield "` replaced by this bundle's absolute path:\n   the units run the bundle's scripts from where it is, so keep it there, owned by root and\n   writable by root only (the script refuses a bundle others can change, since systemd runs\n   it as root). Then `systemctl daemon-reload`, and `systemctl enable` for the VMs that start\n   at boot (`disable` for the others). It starts nothing. A unit of the same name that is not\n   this bundle's is refused. Each unit runs the launch script with `--service`: the same\n   checks, after waiting up to "
+        yield str(environment.getattr(environment.getattr(environment.getitem(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'), 0), 'unit'), 'bridge_wait'))
+        yield " s for the VM's bridges (libvirt and the host's network\n   stack bring them up at boot in parallel), then QEMU in the foreground with a QMP socket and\n   a pid file in `/run/qemu-netgen/"
+        yield str(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'name'))
+        yield "-<vm>/`. It is ordered after what its NICs need\n   (libvirt's daemon for a NAT network, the stack that makes a persistent bridge and\n   `network-online.target`)"
+        if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
+            pass
+            yield '; a passed-through NIC is bound to vfio-pci by the bind script as\n   `ExecStartPre=` and given back by the restore script as `ExecStopPost=`, so the host has the\n   NIC whenever the VM is not running'
+        yield ". Stopping the unit runs the stop script, which presses\n   the guest's ACPI power button over QMP (`system_powerdown`) and waits for QEMU to exit, up\n   to the VM's shutdown timeout; a guest that ignores the button is then ended by systemd\n   (`KillMode=mixed`: SIGTERM to QEMU, then SIGKILL). `Restart=` follows the profile's `restart`.\n   *Check:* `systemctl start <unit>`, then `systemctl status <unit>`; `systemctl stop <unit>`\n   powers the VM down.\n"
     for l_1_vm in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
         _loop_vars = {}
         pass
         yield '\n'
         yield str(environment.getattr(l_1_vm, 'step'))
-        yield '. **`./'
+        yield '. **`systemctl start '
+        yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'name'))
+        yield '`**, or **`./'
         yield str(environment.getattr(l_1_vm, 'launch_path'))
-        yield '`** — starts VM `'
+        yield '`** by hand — starts VM `'
         yield str(environment.getattr(l_1_vm, 'name'))
-        yield '` in the foreground after checking\n   what it needs: the QEMU binary'
+        yield '`\n   (by hand: in the foreground; `./'
+        yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'stop'))
+        yield "` powers a unit's VM down) after checking\n   what it needs: the QEMU binary"
         if (environment.getattr(l_1_vm, 'accel') == 'kvm'):
             pass
             yield ', `/dev/kvm`'
@@ -393,9 +528,13 @@ def root(context, missing=missing):
         l_2_nic = missing
     l_1_vm = missing
     yield "\n## Undo\n\nRun the steps' undo scripts in reverse order; each is safe to run again.\n"
-    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'):
         pass
-        yield '\n- Stop the VMs first (power them off from inside, or end their QEMU process).\n'
+        yield '\n- **`./'
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'remove_path'))
+        yield "`** — stops each VM's unit (the VM is asked to power down),\n  disables it and removes it from `"
+        yield str(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'unit_dir'))
+        yield '`, then reloads systemd. VMs started by\n  hand: power them off from inside, or end their QEMU process.\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'):
         pass
         yield '- **`./'
@@ -431,9 +570,15 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_net, 'teardown_path'))
         yield '`** — `virsh net-destroy` and `net-undefine` of `'
         yield str(environment.getattr(l_1_net, 'name'))
-        yield '`:\n  removes the bridge, dnsmasq and the NAT rules.\n'
+        yield '`:\n  removes the bridge, dnsmasq and the NAT rules'
+        if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+            pass
+            yield "; first the port forwards' rules and\n  the hook `"
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_installed'))
+            yield '`'
+        yield '.\n'
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&44=211&47=213&48=217&50=221&56=225&59=228&60=234&63=241&65=245&66=251&67=257&69=263&72=265&73=267&74=271&76=278&77=281&79=288&81=292&88=298&96=300&99=302&100=304&102=307&104=310&105=316&106=320&108=324&111=326&113=328&115=332&116=338&117=344&120=347&121=350&123=360&124=363&126=367&128=369&129=372&131=374&132=377&133=380&135=387&143=396&147=399&148=402&149=406&151=408&152=411&154=418&155=422&156=424&161=427&162=431'
-qemu_netgen_source_sum = '8956f61ff604cf6878901ae95147b83acd03ea8c95c18680b122111502e40245'
+debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&41=210&43=218&45=220&46=224&49=241&53=244&54=248&60=262&63=264&64=268&66=272&72=276&75=279&76=285&79=293&81=297&82=303&83=309&85=315&88=317&89=319&90=323&91=329&94=332&95=334&100=336&101=338&104=340&106=342&107=344&109=346&112=348&114=351&115=375&118=377&119=381&122=385&125=390&126=393&128=400&130=404&137=410&145=412&148=414&149=416&151=419&153=422&154=428&155=432&157=436&160=438&162=440&164=443&165=447&171=451&173=453&175=455&184=459&186=463&187=471&188=473&189=479&192=482&193=485&195=495&196=498&198=502&200=504&201=507&203=509&204=512&205=515&207=522&215=531&217=534&218=536&221=538&222=541&223=545&225=547&226=550&228=557&229=561&230=563&235=566&236=570&237=574&238=577'
+qemu_netgen_source_sum = 'abcf0c6b13816281a2903b084607957784d0fcf715c8cedb9e9ddf5abda08a4e'

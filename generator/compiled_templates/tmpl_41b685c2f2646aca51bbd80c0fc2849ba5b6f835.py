@@ -151,7 +151,33 @@ def root(context, missing=missing):
         yield '\nnat_bridge='
         yield str(t_1(environment.getattr(l_1_net, 'bridge')))
         yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\')\nif [[ -n $clash ]]; then\n  fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "NAT subnet $subnet overlaps no route on this host"\nfi\n'
+        if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+            pass
+            yield '\n# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls\nconf_backend=$(awk -F= \'$1 ~ /^[ \\t]*firewall_backend[ \\t]*$/ { gsub(/[ \\t"]/, "", $2); print $2 }\' /etc/libvirt/network.conf 2>/dev/null || true)\nif [[ -n $conf_backend ]]; then\n  backend=$conf_backend why="firewall_backend in /etc/libvirt/network.conf"\nelif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then\n  backend=nftables why="libvirt\'s table ip libvirt_network exists"\nelse\n  backend=iptables why="no firewall_backend set and no nftables table of libvirt\'s seen; libvirt before 10.4 has only iptables"\nfi\nbackend_tool=$backend\n[[ $backend == nftables ]] && backend_tool=nft\nif command -v "$backend_tool" >/dev/null 2>&1; then\n  pass "libvirt\'s firewall backend here: $backend ($why); the forwards\' hook uses the same"\nelse\n  fail "libvirt\'s firewall backend here is $backend ($why) but $backend_tool is not installed"\nfi\nlistening=$(ss -ltnuH 2>/dev/null || true)\n'
+            for l_2_fwd in environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
+                _loop_vars = {}
+                pass
+                yield 'if awk -v proto='
+                yield str(t_1(environment.getattr(l_2_fwd, 'proto')))
+                yield ' -v port='
+                yield str(t_1(str_join((':', environment.getattr(l_2_fwd, 'host_port'), ))))
+                yield ' \'$1 == proto && substr($5, length($5) - length(port) + 1) == port { found = 1 } END { exit !found }\' <<<"$listening"; then\n  warn '
+                yield str(t_1(str_join((environment.getattr(l_2_fwd, 'proto'), ' port ', environment.getattr(l_2_fwd, 'host_port'), " is in use by a service of this host (ss -lnp 'sport = :", environment.getattr(l_2_fwd, 'host_port'), "'): the forward takes connections to this host's addresses on it away from that service", ))))
+                yield '\nelse\n  pass '
+                yield str(t_1(str_join((environment.getattr(l_2_fwd, 'proto'), ' port ', environment.getattr(l_2_fwd, 'host_port'), ' is free on this host', ))))
+                yield '\nfi\n'
+            l_2_fwd = missing
+            yield 'if command -v firewall-cmd >/dev/null 2>&1 && [[ $(firewall-cmd --state 2>/dev/null || true) == running ]]; then\n  warn '
+            yield str(t_1(str_join(('firewalld is running: open the forwarded ports in the zone of the interface the connections come in on, e.g. ', environment.getattr(environment.getattr(l_1_net, 'firewall'), 'firewalld_advice'), ))))
+            yield '\nfi\nif command -v ufw >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && [[ $(ufw status 2>/dev/null || true) == "Status: active"* ]]; then\n  warn '
+            yield str(t_1(str_join(('ufw is active and filters forwarded traffic: allow it with ', environment.getattr(environment.getattr(l_1_net, 'firewall'), 'ufw_advice'), ))))
+            yield '\nfi\n'
     l_1_net = missing
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'):
+        pass
+        yield '\n# --- the VMs as systemd services -------------------------------------------------------\nif [[ -d /run/systemd/system ]]; then\n  pass "systemd runs this host\'s services"\nelse\n  warn "systemd is not running here: '
+        yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'), 'install_path')))
+        yield ' installs and enables the units on disk only; they take effect when systemd runs"\nfi\n'
     for l_1_vm in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
         _loop_vars = {}
         pass
@@ -173,9 +199,43 @@ def root(context, missing=missing):
             yield str(t_1(environment.getattr(l_2_check, 'message')))
             yield '\nfi\n'
         l_2_check = missing
+        if environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user'):
+            pass
+            yield 'run_as='
+            yield str(t_1(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user')))
+            yield '\nif id -u -- "$run_as" >/dev/null 2>&1; then\n  pass "user $run_as (run_as) exists"\nelse\n  fail "user $run_as (run_as) does not exist: create it (useradd --system --no-create-home $run_as) or change run_as"\nfi\n'
+            for l_2_group in environment.getattr(environment.getattr(l_1_vm, 'unit'), 'groups'):
+                _loop_vars = {}
+                pass
+                yield 'if getent group '
+                yield str(t_1(l_2_group))
+                yield ' >/dev/null 2>&1; then\n  pass '
+                yield str(t_1(str_join(('group ', l_2_group, ' exists (the unit adds ', environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user'), ' to it for /dev/kvm and /dev/vhost-net)', ))))
+                yield '\nelse\n  fail '
+                yield str(t_1(str_join(('group ', l_2_group, " does not exist: the unit's SupplementaryGroups=", l_2_group, ' would fail (it comes with the kvm and udev setup of the distribution)', ))))
+                yield '\nfi\n'
+            l_2_group = missing
+            for l_2_check in environment.getattr(l_1_vm, 'device_checks'):
+                _loop_vars = {}
+                pass
+                yield 'if [[ $(stat -c %G -- "$DEVFS"/'
+                yield str(t_1(environment.getattr(l_2_check, 'device')))
+                yield ' 2>/dev/null || true) == kvm && $(stat -c %A -- "$DEVFS"/'
+                yield str(t_1(environment.getattr(l_2_check, 'device')))
+                yield ' 2>/dev/null || true) == ????rw* ]]; then\n  pass '
+                yield str(t_1(str_join(('/dev/', environment.getattr(l_2_check, 'device'), ' is open to group kvm (', environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user'), ' gets it in the unit)', ))))
+                yield '\nelse\n  '
+                yield str(t_1(environment.getattr(l_2_check, 'level')))
+                yield ' '
+                yield str(t_1(str_join(('/dev/', environment.getattr(l_2_check, 'device'), ' is not read-write for group kvm: user ', environment.getattr(environment.getattr(l_1_vm, 'unit'), 'user'), ' cannot use it; ', environment.getattr(l_2_check, 'message'), ))))
+                yield '\nfi\n'
+            l_2_check = missing
+            if environment.getattr(l_1_vm, 'nics'):
+                pass
+                yield 'if [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can make taps for user $run_as"\nelse\n  fail "$helper is neither setuid nor has cap_net_admin: user $run_as cannot make the VM\'s taps (chmod u+s $helper, or leave run_as out)"\nfi\n'
     l_1_vm = missing
     yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
 
 blocks = {}
-debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&35=63&39=70&40=72&41=78&45=85&53=87&55=91&56=97&57=99&58=101&77=103&79=105&84=107&86=114&99=117&107=119&109=123&110=125&111=127&137=130&140=133&141=135&142=137&158=139&168=142&170=146&171=150&172=152&186=155&188=159&189=161&190=165&191=169&193=171'
-qemu_netgen_source_sum = '2faf887dca24a2cefe8d8c378289838f46d77b46a75c81bcc48dd8f0d9688242'
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&35=63&39=70&40=72&41=78&45=85&53=87&55=91&56=97&57=99&58=101&77=103&79=105&84=107&86=114&99=117&107=119&109=123&110=125&111=127&137=130&140=133&141=135&142=137&158=139&168=142&170=146&171=150&172=152&185=154&204=157&205=161&206=165&208=167&212=171&215=173&219=176&225=179&228=181&230=185&231=187&232=191&233=195&235=197&238=202&239=205&245=207&246=211&247=213&249=215&252=218&253=222&254=226&256=228&259=233'
+qemu_netgen_source_sum = '4061ead83b9dd7e6b931f6ed3a1e9d4ba6d3b656110577aea6baf52f36e3b964'

@@ -17,16 +17,28 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'sh' found.")
     try:
-        t_2 = environment.filters['sh_expand']
+        t_2 = environment.filters['sh_comment']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'sh_expand' found.")
+            raise TemplateRuntimeError("No filter named 'sh_comment' found.")
     try:
-        t_3 = environment.filters['shq']
+        t_3 = environment.filters['sh_expand']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'sh_expand' found.")
+    try:
+        t_4 = environment.filters['sh_words']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'sh_words' found.")
+    try:
+        t_5 = environment.filters['shq']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'shq' found.")
     pass
     included_template = environment.get_template('common/args.sh.j2', 'vm/launch.sh.j2')._get_default_module(context)
@@ -68,16 +80,29 @@ def root(context, missing=missing):
         yield '\nVHOST='
         yield str(t_1(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'vhost')))
         yield '\n'
-    yield "EXTRA=()\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [-- QEMU-ARG...]\nChecks what VM $VM needs on this host, then runs QEMU in the foreground.\nArguments after -- are appended to the QEMU command line.\n  -n, --dry-run  print the checks' findings and the full QEMU command, start nothing\nUSAGE\n}\n\n"
+    yield 'EXTRA=()\nSERVICE=0\nUNIT='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'name')))
+    yield '\nRUNTIME_DIR='
+    yield str(t_1(str_join(('/run/', environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'runtime_dir'), ))))
+    yield "\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--service] [-- QEMU-ARG...]\nChecks what VM $VM needs on this host, then runs QEMU in the foreground.\nArguments after -- are appended to the QEMU command line.\n  -n, --dry-run  print the checks' findings and the full QEMU command, start nothing\n  --service      as its systemd unit runs it: wait up to "
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'bridge_wait')))
+    yield ' s for the bridges, and\n                 give QEMU a QMP socket and a pid file in $RUNTIME_DIR\nUSAGE\n}\n\n'
     def macro():
-        t_4 = []
+        t_6 = []
         pass
-        t_4.append(
-            '    --) shift; EXTRA=("$@"); break ;;\n',
+        t_6.append(
+            '    --) shift; EXTRA=("$@"); break ;;\n    --service) SERVICE=1 ;;\n',
         )
-        return concat(t_4)
+        return concat(t_6)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'bridges'):
+        pass
+        yield "\n# a unit may start before libvirt or the host's network stack has brought the bridges up\nif (( SERVICE && ! DRY_RUN )); then\n  bridges=("
+        yield str(t_4(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'bridges')))
+        yield ')\n  for bridge in "${bridges[@]}"; do\n    waited=0\n    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < '
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'bridge_wait')))
+        yield ' * 10 )); do\n      sleep 0.1\n      waited=$((waited + 1))\n    done\n    (( waited == 0 )) || note "waited $((waited / 10)) s for bridge $bridge"\n  done\nfi\n'
     yield '\nproblems=()\ncommand -v "$QEMU" >/dev/null 2>&1 || problems+=("$QEMU not found: install the packages in README.md, \'Packages\'")\nif [[ $ACCEL == kvm ]] && ! [[ -r /dev/kvm && -w /dev/kvm ]]; then\n  problems+=("/dev/kvm is missing or not accessible: enable virtualization in the firmware, load kvm_intel or kvm_amd, and add $(id -un) to group kvm (or set accel: tcg in the profile)")\nfi\n'
     if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'nics'):
         pass
@@ -118,18 +143,32 @@ def root(context, missing=missing):
         _loop_vars = {}
         pass
         yield '  '
-        yield str(t_3(environment.getattr(environment.getitem(l_1_line, 0), 'text')))
+        yield str(t_5(environment.getattr(environment.getitem(l_1_line, 0), 'text')))
         for l_2_arg in l_1_line[1:]:
             _loop_vars = {}
             pass
             yield ' '
-            yield str(t_3(environment.getattr(l_2_arg, 'text')))
-            yield str(t_2(environment.getattr(l_2_arg, 'runtime')))
+            yield str(t_5(environment.getattr(l_2_arg, 'text')))
+            yield str(t_3(environment.getattr(l_2_arg, 'runtime')))
         l_2_arg = missing
         yield '\n'
     l_1_line = missing
-    yield ')\n\nif (( ${#problems[@]} )); then\n  for problem in "${problems[@]}"; do\n    if (( DRY_RUN )); then note "warning: $problem"; else note "missing: $problem"; fi\n  done\n  (( DRY_RUN )) || die "VM $VM not started: fix the above first"\nfi\n\nif (( DRY_RUN )); then\n  show "${cmd[@]}" "${EXTRA[@]}"\n  exit 0\nfi\nexec "${cmd[@]}" "${EXTRA[@]}"\n'
+    yield ')\n\nif (( SERVICE )); then\n  cmd+=(\n'
+    for l_1_line in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'service_args'):
+        _loop_vars = {}
+        pass
+        yield '    '
+        yield str(t_5(environment.getattr(environment.getitem(l_1_line, 0), 'text')))
+        for l_2_arg in l_1_line[1:]:
+            _loop_vars = {}
+            pass
+            yield ' '
+            yield str(t_5(environment.getattr(l_2_arg, 'text')))
+        l_2_arg = missing
+        yield '\n'
+    l_1_line = missing
+    yield '  )\n  [[ -d $RUNTIME_DIR ]] || (( DRY_RUN )) || problems+=("$RUNTIME_DIR is missing: --service is for the VM\'s systemd unit ($UNIT), which makes it")\nfi\n\nif (( ${#problems[@]} )); then\n  for problem in "${problems[@]}"; do\n    if (( DRY_RUN )); then note "warning: $problem"; else note "missing: $problem"; fi\n  done\n  (( DRY_RUN )) || die "VM $VM not started: fix the above first"\nfi\n\nif (( DRY_RUN )); then\n  show "${cmd[@]}" "${EXTRA[@]}"\n  exit 0\nfi\nexec "${cmd[@]}" "${EXTRA[@]}"\n'
 
 blocks = {}
-debug_info = '1=32&2=38&3=41&4=47&6=54&7=56&8=58&9=60&10=63&11=65&12=67&13=69&26=72&35=82&56=85&57=89&58=91&60=93&61=95&78=99&81=102&82=106&84=108&88=112&89=114&98=117&99=121'
-qemu_netgen_source_sum = 'd0f4f5875cdcfc83584de4452a881183fa1d49c002368672b77ea2c59bc93314'
+debug_info = '1=44&2=50&3=53&4=59&6=66&7=68&8=70&9=72&10=75&11=77&12=79&13=81&17=84&18=86&26=88&31=90&35=99&39=102&42=104&56=107&77=110&78=114&79=116&81=118&82=120&99=124&102=127&103=131&105=133&109=137&110=139&119=142&120=146&127=157&128=161'
+qemu_netgen_source_sum = 'cdfea80a529977a5434d1c056ec190393bb7eab55bc301304f4eeca4af251363'

@@ -23,7 +23,32 @@ def root(context, missing=missing):
     yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge'))
     yield "' stp='on' delay='0'/>\n  <mac address='"
     yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'mac'))
-    yield "'/>\n  <ip address='"
+    yield "'/>\n"
+    if (not t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'domain'))):
+        pass
+        yield "  <domain name='"
+        yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'domain'))
+        yield "' localOnly='yes'/>\n"
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'dns_hosts'):
+        pass
+        yield '  <dns>\n'
+        for l_1_host in environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'dns_hosts'):
+            _loop_vars = {}
+            pass
+            yield "    <host ip='"
+            yield escape(environment.getattr(l_1_host, 'ip'))
+            yield "'>\n"
+            for l_2_name in environment.getattr(l_1_host, 'names'):
+                _loop_vars = {}
+                pass
+                yield '      <hostname>'
+                yield escape(l_2_name)
+                yield '</hostname>\n'
+            l_2_name = missing
+            yield '    </host>\n'
+        l_1_host = missing
+        yield '  </dns>\n'
+    yield "  <ip address='"
     yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'address'))
     yield "' netmask='"
     yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'netmask'))
@@ -57,5 +82,5 @@ def root(context, missing=missing):
     yield '  </ip>\n</network>\n'
 
 blocks = {}
-debug_info = '4=19&5=21&7=23&8=25&9=27&10=31&12=34&13=37&15=41&16=45'
-qemu_netgen_source_sum = '42c61ecd5da6910186b4562f3b77a48be200d53b2f4abace227638641cc88f4f'
+debug_info = '4=19&5=21&7=23&8=25&9=27&10=30&12=32&14=35&15=39&16=41&17=45&23=52&24=56&26=59&27=62&29=66&30=70'
+qemu_netgen_source_sum = 'ded67c9684fae9183ed9c9ef0f9fa84fb1ba15ad28a482aec6ead49ba1cf45c0'

@@ -43,7 +43,19 @@ def root(context, missing=missing):
     yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uuid')))
     yield '\nBRIDGE='
     yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge')))
-    yield '\n: "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nStops the libvirt network $NET and removes its definition and autostart link.\nGuests attached to $BRIDGE lose their network. Safe to run again.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
+    yield '\nHOOK_INSTALLED='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_installed')))
+    yield '\n'
+    if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
+        pass
+        yield 'HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/'
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_path')))
+        yield '\n'
+    yield ': "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nStops the libvirt network $NET and removes its definition and autostart link'
+    if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
+        pass
+        yield ',\nits port forwards and their hook $HOOK_INSTALLED'
+    yield '.\nGuests attached to $BRIDGE lose their network. Safe to run again.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
     def macro():
         t_2 = []
         pass
@@ -57,8 +69,12 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield '\nread_state running\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
+    yield "\nread_state running\n\n# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)\n"
+    if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
+        pass
+        yield 'run "$HOOK" --remove\n'
+    yield 'if [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&21=47&26=54'
-qemu_netgen_source_sum = '4eec50b0e89c15bba26523bd0555a471487c8721588de8312be95ea60821ac8c'
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=52&19=55&26=59&31=66&36=73'
+qemu_netgen_source_sum = '4e84f325c0d0e3f2282f42562057c8c915e5688c096674e68f7f71c1d29a2527'

@@ -36,7 +36,7 @@ need_root() {
   [[ $(id -u) -eq 0 ]] || die "must run as root (or with --dry-run to print the commands only)"
 }
 
-PACKAGES=(iproute2 ifupdown bridge-utils qemu-system-x86 qemu-utils)
+PACKAGES=(iproute2 ifupdown bridge-utils qemu-system-x86 qemu-utils socat)
 # installed where the distribution release has them as packages of their own
 OPTIONAL=()
 

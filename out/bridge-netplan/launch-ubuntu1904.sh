@@ -44,13 +44,18 @@ ACL=/etc/qemu/bridge.conf
 ACL_SCRIPT=install-bridge-acl.sh
 VHOST=auto
 EXTRA=()
+SERVICE=0
+UNIT=qemu-netgen-bridge-netplan-ubuntu1904.service
+RUNTIME_DIR=/run/qemu-netgen/bridge-netplan-ubuntu1904
 
 usage() {
   cat <<USAGE
-Usage: $PROG [--dry-run] [-- QEMU-ARG...]
+Usage: $PROG [--dry-run] [--service] [-- QEMU-ARG...]
 Checks what VM $VM needs on this host, then runs QEMU in the foreground.
 Arguments after -- are appended to the QEMU command line.
   -n, --dry-run  print the checks' findings and the full QEMU command, start nothing
+  --service      as its systemd unit runs it: wait up to 120 s for the bridges, and
+                 give QEMU a QMP socket and a pid file in $RUNTIME_DIR
 USAGE
 }
 
@@ -58,11 +63,25 @@ while (( $# )); do
   case $1 in
     -n|--dry-run) DRY_RUN=1 ;;
     --) shift; EXTRA=("$@"); break ;;
+    --service) SERVICE=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage_error "unknown argument: $1" ;;
   esac
   shift
 done
+
+# a unit may start before libvirt or the host's network stack has brought the bridges up
+if (( SERVICE && ! DRY_RUN )); then
+  bridges=(br0)
+  for bridge in "${bridges[@]}"; do
+    waited=0
+    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < 120 * 10 )); do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    (( waited == 0 )) || note "waited $((waited / 10)) s for bridge $bridge"
+  done
+fi
 
 problems=()
 command -v "$QEMU" >/dev/null 2>&1 || problems+=("$QEMU not found: install the packages in README.md, 'Packages'")
@@ -122,6 +141,14 @@ cmd=(
   '-netdev' 'tap,id=net0,br=br0,helper=/usr/lib/qemu/qemu-bridge-helper'",vhost=$vhost"
   '-device' 'virtio-net-pci,netdev=net0,mac=00:16:3e:0c:12:78'
 )
+
+if (( SERVICE )); then
+  cmd+=(
+    '-qmp' 'unix:/run/qemu-netgen/bridge-netplan-ubuntu1904/qmp.sock,server=on,wait=off'
+    '-pidfile' '/run/qemu-netgen/bridge-netplan-ubuntu1904/qemu.pid'
+  )
+  [[ -d $RUNTIME_DIR ]] || (( DRY_RUN )) || problems+=("$RUNTIME_DIR is missing: --service is for the VM's systemd unit ($UNIT), which makes it")
+fi
 
 if (( ${#problems[@]} )); then
   for problem in "${problems[@]}"; do

@@ -95,7 +95,7 @@ cut_off_reasons() {
 }
 
 # --- commands --------------------------------------------------------------------------
-commands=(ip setsid netplan networkctl qemu-system-x86_64)
+commands=(ip setsid netplan networkctl qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
@@ -380,6 +380,13 @@ elif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then
   warn "$acl is not readable by every user: a non-root user who starts a VM gets 'failed to parse default acl file'"
 else
   pass "$acl is readable"
+fi
+
+# --- the VMs as systemd services -------------------------------------------------------
+if [[ -d /run/systemd/system ]]; then
+  pass "systemd runs this host's services"
+else
+  warn "systemd is not running here: install-units.sh installs and enables the units on disk only; they take effect when systemd runs"
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------

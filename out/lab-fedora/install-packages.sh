@@ -36,7 +36,7 @@ need_root() {
   [[ $(id -u) -eq 0 ]] || die "must run as root (or with --dry-run to print the commands only)"
 }
 
-PACKAGES=(libvirt-daemon-driver-network libvirt-daemon-config-network libvirt-client NetworkManager kmod pciutils qemu-system-x86-core qemu-img)
+PACKAGES=(libvirt-daemon-driver-network libvirt-daemon-config-network libvirt-client NetworkManager kmod pciutils qemu-system-x86-core qemu-img socat)
 # installed where the distribution release has them as packages of their own
 OPTIONAL=()
 

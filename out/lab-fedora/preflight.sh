@@ -95,7 +95,7 @@ cut_off_reasons() {
 }
 
 # --- commands --------------------------------------------------------------------------
-commands=(virsh ip nmcli modprobe qemu-system-x86_64)
+commands=(virsh ip nmcli modprobe qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
@@ -228,6 +228,13 @@ if [[ -n $clash ]]; then
   fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"
 else
   pass "NAT subnet $subnet overlaps no route on this host"
+fi
+
+# --- the VMs as systemd services -------------------------------------------------------
+if [[ -d /run/systemd/system ]]; then
+  pass "systemd runs this host's services"
+else
+  warn "systemd is not running here: install-units.sh installs and enables the units on disk only; they take effect when systemd runs"
 fi
 
 # --- VM web1 ------------------------------------------------------------------

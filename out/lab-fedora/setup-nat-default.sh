@@ -42,6 +42,7 @@ UUID=94b0ba08-4eaa-508f-b095-b27dbcf38519
 BRIDGE=virbr0
 XML="$HERE"/libvirt/default.xml
 AUTOSTART=1
+HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-lab-fedora-default
 RESTART=0
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
@@ -141,6 +142,86 @@ defined_lines() {
 before=""
 (( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")
 
+# The port forwards' libvirt hook, as it was before this run (a failure puts it back).
+hook_had=0 hook_was="" hook_changed=0
+if [[ -f $HOOK_INSTALLED ]]; then
+  hook_had=1
+  hook_was=$(cat -- "$HOOK_INSTALLED")
+fi
+
+# reload_daemon: make libvirt's network daemon look for hooks again. It looks when it starts
+# or is reloaded (SIGHUP, what `systemctl reload` sends); a reload keeps networks and guests
+# running.
+reload_daemon() {
+  local daemon pidfile pid found=0
+  for daemon in libvirtd virtnetworkd; do
+    pidfile=/run/$daemon.pid
+    [[ -r $pidfile ]] || continue
+    pid=$(<"$pidfile")
+    [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null || true) == "$daemon" ]] || continue
+    found=1
+    run kill -HUP "$pid"
+  done
+  if (( ! found )); then
+    note "no running libvirtd or virtnetworkd found: libvirt uses the hook from its next start"
+    return 0
+  fi
+  (( DRY_RUN )) && return 0
+  # the reload runs in the background: wait until the daemon answers again
+  local i
+  for ((i = 0; i < 100; i++)); do
+    virsh net-info "$NET" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  note "libvirt did not answer within 10 s of the reload"
+}
+
+# install_hook: the bundle's hook in libvirt's hook folder (replaced by rename), libvirt told
+# of it, and the forwards applied now.
+install_hook() {
+  local dir=${HOOK_INSTALLED%/*} tmp
+  if (( hook_had )) && [[ $(cat -- "$HOOK") == "$hook_was" ]]; then
+    note "hook $HOOK_INSTALLED unchanged"
+  else
+    hook_changed=1
+    if (( DRY_RUN )); then
+      show install -d -m 0755 "$dir"
+      show install -m 0755 "$HOOK" "$HOOK_INSTALLED"
+    else
+      install -d -m 0755 "$dir"
+      tmp=$(mktemp "$dir/.qemu-netgen.XXXXXX")
+      install -m 0755 "$HOOK" "$tmp"
+      mv -f -- "$tmp" "$HOOK_INSTALLED"
+      note "hook $HOOK_INSTALLED installed"
+    fi
+    (( hook_had )) || reload_daemon
+  fi
+  run "$HOOK" --apply
+  (( DRY_RUN )) || note "ok: the port forwards of $NET are in place"
+}
+
+# drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
+drop_hook() {
+  [[ -e $HOOK_INSTALLED ]] || return 0
+  hook_changed=1
+  run "$HOOK_INSTALLED" --remove
+  run rm -f -- "$HOOK_INSTALLED"
+}
+
+# undo_hook: the hook and its rules as they were before this run.
+undo_hook() {
+  (( hook_changed )) || return 0
+  if (( hook_had )); then
+    if ! { printf '%s\n' "$hook_was" >"$HOOK_INSTALLED" && chmod 0755 "$HOOK_INSTALLED" &&
+      "$HOOK_INSTALLED" --apply; }; then
+      note "could not put the earlier hook $HOOK_INSTALLED back"
+    fi
+  elif [[ -e $HOOK_INSTALLED ]]; then
+    "$HOOK_INSTALLED" --remove || note "could not remove the forwards"
+    rm -f -- "$HOOK_INSTALLED"
+  fi
+}
+
 # From here on, a failure puts back what was there: no definition, or the previous one,
 # running or not and with autostart as it was.
 changing=1
@@ -173,6 +254,7 @@ undo_unfinished() {
     fi
   fi
   [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"
+  undo_hook
   exit 1
 }
 trap undo_unfinished EXIT
@@ -219,5 +301,6 @@ if (( ! DRY_RUN )); then
   [[ -d /sys/class/net/$BRIDGE/bridge ]] || die "network $NET is running but bridge $BRIDGE is missing"
   note "ok: network $NET is running on bridge $BRIDGE"
 fi
+drop_hook
 changing=0
 [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"

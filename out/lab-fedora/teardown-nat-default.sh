@@ -39,6 +39,7 @@ need_root() {
 NET=default
 UUID=94b0ba08-4eaa-508f-b095-b27dbcf38519
 BRIDGE=virbr0
+HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-lab-fedora-default
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
 
@@ -92,6 +93,12 @@ read_state() {
 info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 
 read_state running
+
+# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
+if [[ -e $HOOK_INSTALLED ]]; then
+  run "$HOOK_INSTALLED" --remove
+  run rm -f -- "$HOOK_INSTALLED"
+fi
 
 if (( ! defined )); then
   note "network $NET is not defined; nothing to do"

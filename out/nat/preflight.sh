@@ -36,7 +36,7 @@ done
 
 
 # --- commands --------------------------------------------------------------------------
-commands=(virsh qemu-system-x86_64)
+commands=(virsh qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
@@ -86,6 +86,42 @@ if [[ -n $clash ]]; then
   fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"
 else
   pass "NAT subnet $subnet overlaps no route on this host"
+fi
+
+# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls
+conf_backend=$(awk -F= '$1 ~ /^[ \t]*firewall_backend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' /etc/libvirt/network.conf 2>/dev/null || true)
+if [[ -n $conf_backend ]]; then
+  backend=$conf_backend why="firewall_backend in /etc/libvirt/network.conf"
+elif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then
+  backend=nftables why="libvirt's table ip libvirt_network exists"
+else
+  backend=iptables why="no firewall_backend set and no nftables table of libvirt's seen; libvirt before 10.4 has only iptables"
+fi
+backend_tool=$backend
+[[ $backend == nftables ]] && backend_tool=nft
+if command -v "$backend_tool" >/dev/null 2>&1; then
+  pass "libvirt's firewall backend here: $backend ($why); the forwards' hook uses the same"
+else
+  fail "libvirt's firewall backend here is $backend ($why) but $backend_tool is not installed"
+fi
+listening=$(ss -ltnuH 2>/dev/null || true)
+if awk -v proto=tcp -v port=:2222 '$1 == proto && substr($5, length($5) - length(port) + 1) == port { found = 1 } END { exit !found }' <<<"$listening"; then
+  warn "tcp port 2222 is in use by a service of this host (ss -lnp 'sport = :2222'): the forward takes connections to this host's addresses on it away from that service"
+else
+  pass 'tcp port 2222 is free on this host'
+fi
+if command -v firewall-cmd >/dev/null 2>&1 && [[ $(firewall-cmd --state 2>/dev/null || true) == running ]]; then
+  warn 'firewalld is running: open the forwarded ports in the zone of the interface the connections come in on, e.g. firewall-cmd --permanent --zone=ZONE --add-port=2222/tcp; firewall-cmd --reload'
+fi
+if command -v ufw >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && [[ $(ufw status 2>/dev/null || true) == "Status: active"* ]]; then
+  warn 'ufw is active and filters forwarded traffic: allow it with ufw route allow proto tcp to 192.168.122.10 port 22'
+fi
+
+# --- the VMs as systemd services -------------------------------------------------------
+if [[ -d /run/systemd/system ]]; then
+  pass "systemd runs this host's services"
+else
+  warn "systemd is not running here: install-units.sh installs and enables the units on disk only; they take effect when systemd runs"
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------

@@ -39,13 +39,16 @@ need_root() {
 NET=default
 UUID=94b0ba08-4eaa-508f-b095-b27dbcf38519
 BRIDGE=virbr0
+HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
+HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/libvirt/hooks/qemu-netgen-nat-default
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
 
 usage() {
   cat <<USAGE
 Usage: $PROG [--dry-run]
-Stops the libvirt network $NET and removes its definition and autostart link.
+Stops the libvirt network $NET and removes its definition and autostart link,
+its port forwards and their hook $HOOK_INSTALLED.
 Guests attached to $BRIDGE lose their network. Safe to run again.
   -n, --dry-run  print the commands that would change the host, change nothing
 USAGE
@@ -92,6 +95,13 @@ read_state() {
 info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 
 read_state running
+
+# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
+run "$HOOK" --remove
+if [[ -e $HOOK_INSTALLED ]]; then
+  run "$HOOK_INSTALLED" --remove
+  run rm -f -- "$HOOK_INSTALLED"
+fi
 
 if (( ! defined )); then
   note "network $NET is not defined; nothing to do"

@@ -40,13 +40,18 @@ VM=ubuntu1904
 QEMU=qemu-system-x86_64
 ACCEL=kvm
 EXTRA=()
+SERVICE=0
+UNIT=qemu-netgen-passthrough-ubuntu1904.service
+RUNTIME_DIR=/run/qemu-netgen/passthrough-ubuntu1904
 
 usage() {
   cat <<USAGE
-Usage: $PROG [--dry-run] [-- QEMU-ARG...]
+Usage: $PROG [--dry-run] [--service] [-- QEMU-ARG...]
 Checks what VM $VM needs on this host, then runs QEMU in the foreground.
 Arguments after -- are appended to the QEMU command line.
   -n, --dry-run  print the checks' findings and the full QEMU command, start nothing
+  --service      as its systemd unit runs it: wait up to 120 s for the bridges, and
+                 give QEMU a QMP socket and a pid file in $RUNTIME_DIR
 USAGE
 }
 
@@ -54,6 +59,7 @@ while (( $# )); do
   case $1 in
     -n|--dry-run) DRY_RUN=1 ;;
     --) shift; EXTRA=("$@"); break ;;
+    --service) SERVICE=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage_error "unknown argument: $1" ;;
   esac
@@ -93,6 +99,14 @@ cmd=(
   '-device' 'vfio-pci,host=0000:81:00.0,id=hostdev0,romfile='
   '-nic' 'none'
 )
+
+if (( SERVICE )); then
+  cmd+=(
+    '-qmp' 'unix:/run/qemu-netgen/passthrough-ubuntu1904/qmp.sock,server=on,wait=off'
+    '-pidfile' '/run/qemu-netgen/passthrough-ubuntu1904/qemu.pid'
+  )
+  [[ -d $RUNTIME_DIR ]] || (( DRY_RUN )) || problems+=("$RUNTIME_DIR is missing: --service is for the VM's systemd unit ($UNIT), which makes it")
+fi
 
 if (( ${#problems[@]} )); then
   for problem in "${problems[@]}"; do

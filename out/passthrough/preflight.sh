@@ -94,7 +94,7 @@ cut_off_reasons() {
 }
 
 # --- commands --------------------------------------------------------------------------
-commands=(ip modprobe qemu-system-x86_64)
+commands=(ip modprobe qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
@@ -129,6 +129,13 @@ else
     done
   done
   pass "IOMMU group $group: ${members[*]} (all of these go to vfio-pci)"
+fi
+
+# --- the VMs as systemd services -------------------------------------------------------
+if [[ -d /run/systemd/system ]]; then
+  pass "systemd runs this host's services"
+else
+  warn "systemd is not running here: install-units.sh installs and enables the units on disk only; they take effect when systemd runs"
 fi
 
 # --- VM ubuntu1904 ------------------------------------------------------------------

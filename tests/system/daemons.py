@@ -32,9 +32,12 @@ def wait_until(
         time.sleep(0.1)
 
 
-def start_libvirtd(box: Sandbox, workdir: Path) -> subprocess.Popen[str]:
+def start_libvirtd(box: Sandbox, workdir: Path, configured: bool = False) -> subprocess.Popen[str]:
+    """libvirtd in the sandbox; ``configured``: again, over the /etc/libvirt it had."""
     box.sh(
-        f"""
+        "true"
+        if configured
+        else f"""
         mount -t tmpfs -o mode=755 qn-libvirt /etc/libvirt
         echo 'log_outputs="3:file:{workdir}/libvirtd.log"' >/etc/libvirt/libvirtd.conf
         mkdir -p /var/lib/libvirt /var/cache/libvirt /var/log/libvirt
@@ -56,6 +59,14 @@ def start_libvirtd(box: Sandbox, workdir: Path) -> subprocess.Popen[str]:
         "virsh net-list", lambda: box.run("virsh", "net-list", "--all").returncode == 0, proc=proc
     )
     return proc
+
+
+def stop_libvirtd(box: Sandbox, proc: subprocess.Popen[str]) -> None:
+    """SIGTERM to libvirtd itself (``proc`` is nsenter, its parent), and wait for its end."""
+    pid = box.run("cat", "/run/libvirtd.pid", check=True).stdout.strip()
+    box.run("kill", pid, check=True)
+    wait_until("libvirtd gone", lambda: box.run("kill", "-0", pid).returncode != 0)
+    proc.wait(timeout=30)
 
 
 NM_CONF = """\

@@ -3,6 +3,8 @@
 # command line:
 #   qn.mode=dhcp     DHCP on eth0, then ping qn.ping (comma-separated; default: the router)
 #   qn.mode=script   run qn.script (a path inside the image)
+#   qn.mode=idle     say READY and run until the ACPI power button is pressed (QMP
+#                    system_powerdown), then power off; with qn.acpi=ignore, run until killed
 # Lines for the test start with "QN: "; the last is "QN: RESULT PASS" or "QN: RESULT FAIL".
 /bin/busybox mkdir -p /proc /sys /dev /tmp /run /sbin /usr/bin /usr/sbin
 /bin/busybox --install -s
@@ -12,9 +14,10 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd  # bash's <(...) needs it, as on any host
 say() { echo "QN: $*"; }
 
-mode=dhcp ping_targets="" script=""
+mode=dhcp ping_targets="" script="" acpi=handle
 for word in $(cat /proc/cmdline); do
     case $word in
+        qn.acpi=*) acpi=${word#qn.acpi=} ;;
         qn.mode=*) mode=${word#qn.mode=} ;;
         qn.ping=*) ping_targets=$(echo "${word#qn.ping=}" | tr ',' ' ') ;;
         qn.script=*) script=${word#qn.script=} ;;
@@ -46,7 +49,24 @@ dhcp() {
     done
 }
 
+# idle: wait for a press of the power button (an input device of the kernel's ACPI button
+# driver; reading its event device blocks until a key event arrives)
+idle() {
+    found=0
+    for d in /sys/class/input/event*; do
+        [ "$(cat "$d/device/name" 2>/dev/null)" = "Power Button" ] || continue
+        found=1
+        (dd if="/dev/input/${d##*/}" bs=24 count=1 >/dev/null 2>&1 && : >/tmp/pressed) &
+    done
+    [ $found = 1 ] || { say "no power button"; return 1; }
+    if [ "$acpi" = ignore ]; then say READY; while :; do sleep 3600; done; fi
+    say READY
+    while [ ! -e /tmp/pressed ]; do usleep 100000; done
+    say POWER-BUTTON
+}
+
 case $mode in
+    idle) if idle; then finish PASS; else finish FAIL; fi ;;
     dhcp) if dhcp; then finish PASS; else finish FAIL; fi ;;
     script) if sh "$script"; then finish PASS; else finish FAIL; fi ;;
     *) say "unknown mode $mode"; finish FAIL ;;

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MODULES = ("virtio_pci", "virtio_net", "e1000e", "e1000", "vfio-pci", "vfio_iommu_type1")
+MODULES = (
+    "virtio_pci",
+    "virtio_net",
+    "e1000e",
+    "e1000",
+    "vfio-pci",
+    "vfio_iommu_type1",
+    "button",  # the ACPI power button, which QMP's system_powerdown presses
+    "evdev",  # its events, for the guest to read
+)
 XZ_MAGIC = b"\xfd7zXZ\x00"
 
 

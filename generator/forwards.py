@@ -1,0 +1,150 @@
+"""Port forwards into a NAT network: every firewall rule, as words, for both of libvirt's
+firewall backends.
+
+The rules live in chains (iptables) or a table (nftables) of the bundle's own, named from
+a tag of the bundle's and the network's names, so that removing them removes exactly them.
+What has to sit where libvirt's own rules are is one jump per built-in chain (iptables,
+marked by a comment, inserted above libvirt's) or one accept rule inside libvirt's
+``guest_input`` chain ahead of its reject (nftables, marked by a comment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from generator.profile import NatNetwork
+
+HOOK_DIR = "/etc/libvirt/hooks/network.d"
+
+
+@dataclass(frozen=True)
+class ForwardPlan:
+    proto: str  # tcp | udp
+    host_port: int
+    listen: str | None  # None: every address of the host
+    address: str  # where it goes
+    port: int
+    vm: str  # the VM it reaches, or "" when the profile named an address
+    dnat: tuple[str, ...]  # iptables: the rule in the bundle's nat chain
+    accept: tuple[str, ...]  # iptables: the rule in the bundle's filter chain
+    nft_dnat: str  # nftables: the rule in the bundle's prerouting chain
+    nft_dnat_local: str  # and in its output chain (the host connecting to itself)
+    nft_element: str  # nftables: its element of the accept rule's set (address . proto . port)
+
+    @property
+    def listen_text(self) -> str:
+        return self.listen if self.listen is not None else "every address"
+
+
+@dataclass(frozen=True)
+class Jump:
+    table: str
+    chain: str
+    rule: tuple[str, ...]  # what it matches, then -j target
+    target: str
+
+
+@dataclass(frozen=True)
+class FirewallPlan:
+    """A NAT network's forwards and where their rules live."""
+
+    network: str
+    bridge: str
+    forwards: tuple[ForwardPlan, ...]
+    comment: str  # marks the rules that sit among libvirt's
+    nat_chain: str  # iptables, table nat
+    filter_chain: str  # iptables, table filter
+    jumps: tuple[Jump, ...]  # iptables: into the bundle's chains, each above libvirt's
+    nft_table: str  # nftables: the bundle's table (family ip)
+    nft_accept: str  # nftables: the rule it inserts at the top of libvirt's guest_input
+    hook_path: str  # in the bundle
+    hook_installed: str  # where libvirt runs it
+
+    @property
+    def firewalld_advice(self) -> str:
+        ports = " ".join(f"--add-port={f.host_port}/{f.proto}" for f in self.forwards)
+        return f"firewall-cmd --permanent --zone=ZONE {ports}; firewall-cmd --reload"
+
+    @property
+    def ufw_advice(self) -> str:
+        return "; ".join(
+            f"ufw route allow proto {f.proto} to {f.address} port {f.port}" for f in self.forwards
+        )
+
+
+def _tag(bundle: str, network: str) -> str:
+    return hashlib.sha256(f"{bundle}\0{network}".encode()).hexdigest()[:8]
+
+
+def plan_firewall(
+    bundle: str, name: str, net: NatNetwork, addresses: dict[str, str]
+) -> FirewallPlan:
+    """``addresses``: each VM's fixed address on this network (see :mod:`generator.leases`)."""
+    tag = _tag(bundle, name)
+    comment = f"qemu-netgen {bundle}/{name}"
+    nat_chain, filter_chain = f"QN-{tag}-DNAT", f"QN-{tag}-FWD"
+    forwards = []
+    for fwd in net.forwards:
+        address = str(fwd.to_address) if fwd.to_address is not None else addresses[fwd.to]
+        listen = str(fwd.listen) if fwd.listen is not None else None
+        to = f"{address}:{fwd.port}"
+        nft_match = f"ip daddr {listen}" if listen else "fib daddr type local"
+        match = ("-p", fwd.proto, "-m", fwd.proto, "--dport", str(fwd.host_port))
+        forwards.append(
+            ForwardPlan(
+                proto=fwd.proto,
+                host_port=fwd.host_port,
+                listen=listen,
+                address=address,
+                port=fwd.port,
+                vm="" if fwd.to_address is not None else fwd.to,
+                dnat=(
+                    *(("-d", listen) if listen else ()),
+                    *match,
+                    *("-j", "DNAT", "--to-destination", to),
+                ),
+                accept=(
+                    *("-d", address, "-o", net.bridge, "-p", fwd.proto, "-m", fwd.proto),
+                    *("--dport", str(fwd.port), "-m", "conntrack", "--ctstate", "DNAT"),
+                    *("-j", "ACCEPT"),
+                ),
+                nft_dnat=f"{nft_match} {fwd.proto} dport {fwd.host_port} dnat to {to}",
+                nft_dnat_local=(
+                    f"ip daddr != 127.0.0.0/8 {nft_match} "
+                    f"{fwd.proto} dport {fwd.host_port} dnat to {to}"
+                ),
+                nft_element=f"{address} . {fwd.proto} . {fwd.port}",
+            )
+        )
+    marked = ("-m", "comment", "--comment", comment)
+    elements = ", ".join(f.nft_element for f in forwards)
+    return FirewallPlan(
+        network=name,
+        bridge=net.bridge,
+        forwards=tuple(forwards),
+        comment=comment,
+        nat_chain=nat_chain,
+        filter_chain=filter_chain,
+        jumps=(
+            Jump(
+                "nat", "PREROUTING", ("-m", "addrtype", "--dst-type", "LOCAL", *marked), nat_chain
+            ),
+            # the host itself connecting to one of its addresses (not loopback: the kernel
+            # drops a packet from 127.0.0.1 that leaves by another interface)
+            Jump(
+                "nat",
+                "OUTPUT",
+                ("!", "-d", "127.0.0.0/8", "-m", "addrtype", "--dst-type", "LOCAL", *marked),
+                nat_chain,
+            ),
+            Jump("filter", "FORWARD", marked, filter_chain),
+        ),
+        nft_table=f"qemu_netgen_{tag}",
+        nft_accept=(
+            f'oifname "{net.bridge}" ip daddr . meta l4proto . th dport {{ {elements} }} '
+            f'ct status dnat counter accept comment "{comment}"'
+        ),
+        hook_path=f"libvirt/hooks/qemu-netgen-{bundle}-{name}",
+        hook_installed=f"{HOOK_DIR}/qemu-netgen-{bundle}-{name}",
+    )
