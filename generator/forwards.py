@@ -4,8 +4,17 @@ firewall backends.
 The rules live in chains (iptables) or a table (nftables) of the bundle's own, named from
 a tag of the bundle's and the network's names, so that removing them removes exactly them.
 What has to sit where libvirt's own rules are is one jump per built-in chain (iptables,
-marked by a comment, inserted above libvirt's) or one accept rule inside libvirt's
-``guest_input`` chain ahead of its reject (nftables, marked by a comment).
+marked by a comment, inserted above libvirt's) or one accept rule inside libvirt's own table
+(nftables, marked by a comment): an accept in another table cannot overrule libvirt's
+reject, every base chain on the hook sees the packet.
+
+With nftables the accept goes into libvirt's ``guest_cross`` chain, which its ``forward``
+chain jumps to before ``guest_input`` (libvirt inserts the jumps to guest_output, guest_input
+and guest_cross each at the top, once, when it makes the table). guest_cross holds accepts
+only, so the rule works wherever in it it lands; in guest_input it would have to stay above
+libvirt's reject, and libvirt puts its rules back at the top of its chains whenever its
+daemon starts (socket-activated virtnetworkd does so after every idle exit) without calling
+any hook.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from dataclasses import dataclass
 from generator.profile import NatNetwork
 
 HOOK_DIR = "/etc/libvirt/hooks/network.d"
+LIBVIRT_CHAIN = "guest_cross"  # see above
 
 
 @dataclass(frozen=True)
@@ -57,7 +67,8 @@ class FirewallPlan:
     filter_chain: str  # iptables, table filter
     jumps: tuple[Jump, ...]  # iptables: into the bundle's chains, each above libvirt's
     nft_table: str  # nftables: the bundle's table (family ip)
-    nft_accept: str  # nftables: the rule it inserts at the top of libvirt's guest_input
+    nft_accept: str  # nftables: the rule it inserts into libvirt's chain
+    nft_chain: str  # that chain, in table ip libvirt_network
     hook_path: str  # in the bundle
     hook_installed: str  # where libvirt runs it
 
@@ -145,6 +156,7 @@ def plan_firewall(
             f'oifname "{net.bridge}" ip daddr . meta l4proto . th dport {{ {elements} }} '
             f'ct status dnat counter accept comment "{comment}"'
         ),
+        nft_chain=LIBVIRT_CHAIN,
         hook_path=f"libvirt/hooks/qemu-netgen-{bundle}-{name}",
         hook_installed=f"{HOOK_DIR}/qemu-netgen-{bundle}-{name}",
     )

@@ -338,7 +338,9 @@ def root(context, missing=missing):
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'filter_chain'))
             yield "` (table filter: accept the\n   forwarded connections), each entered by one jump placed above libvirt's; with\n   **nftables** (libvirt's `firewall_backend`, the default from 10.4 where nft is installed)\n   the table `ip "
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'nft_table'))
-            yield "` and one accept rule at the top of libvirt's\n   `guest_input` chain, ahead of its reject (an accept in another table cannot overrule it).\n   Every rule among libvirt's carries the comment `"
+            yield "` and one accept rule in libvirt's own\n   `"
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'nft_chain'))
+            yield "` chain, which libvirt's `forward` chain enters before the reject in its\n   `guest_input` (an accept in another table cannot overrule that reject; and libvirt puts its\n   own rules back at the top of its chains whenever its daemon starts, which would bury an\n   accept placed in `guest_input` itself).\n   Every rule among libvirt's carries the comment `"
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'comment'))
             yield '`.\n   `'
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_path'))
@@ -580,5 +582,5 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&41=210&43=218&45=220&46=224&49=241&53=244&54=248&60=262&63=264&64=268&66=272&72=276&75=279&76=285&79=293&81=297&82=303&83=309&85=315&88=317&89=319&90=323&91=329&94=332&95=334&100=336&101=338&104=340&106=342&107=344&109=346&112=348&114=351&115=375&118=377&119=381&122=385&125=390&126=393&128=400&130=404&137=410&145=412&148=414&149=416&151=419&153=422&154=428&155=432&157=436&160=438&162=440&164=443&165=447&171=451&173=453&175=455&184=459&186=463&187=471&188=473&189=479&192=482&193=485&195=495&196=498&198=502&200=504&201=507&203=509&204=512&205=515&207=522&215=531&217=534&218=536&221=538&222=541&223=545&225=547&226=550&228=557&229=561&230=563&235=566&236=570&237=574&238=577'
-qemu_netgen_source_sum = 'abcf0c6b13816281a2903b084607957784d0fcf715c8cedb9e9ddf5abda08a4e'
+debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&41=210&43=218&45=220&46=224&49=241&53=244&54=248&60=262&63=264&64=268&66=272&72=276&75=279&76=285&79=293&81=297&82=303&83=309&85=315&88=317&89=319&90=323&91=329&94=332&95=334&100=336&101=338&104=340&105=342&109=344&110=346&112=348&115=350&117=353&118=377&121=379&122=383&125=387&128=392&129=395&131=402&133=406&140=412&148=414&151=416&152=418&154=421&156=424&157=430&158=434&160=438&163=440&165=442&167=445&168=449&174=453&176=455&178=457&187=461&189=465&190=473&191=475&192=481&195=484&196=487&198=497&199=500&201=504&203=506&204=509&206=511&207=514&208=517&210=524&218=533&220=536&221=538&224=540&225=543&226=547&228=549&229=552&231=559&232=563&233=565&238=568&239=572&240=576&241=579'
+qemu_netgen_source_sum = '0dbf99da1277e4cbc7880eb197bd6c943db5204f09f09c7f7068987185093e72'

@@ -306,10 +306,9 @@ def test_forward_on_libvirts_nftables_backend(
     assert connect(sandbox, None, HOST, 2222) == "vm-22"  # hairpin
     assert connect(sandbox, "inet", HOST, 2223) == ""
     listing = sandbox.run(
-        "nft", "-a", "list", "chain", "ip", "libvirt_network", "guest_input"
+        "nft", "-a", "list", "chain", "ip", "libvirt_network", "guest_cross", check=True
     ).stdout
-    rules = [line.strip() for line in listing.splitlines() if "counter" in line]
-    assert 'comment "qemu-netgen nat/default"' in rules[0], listing  # above libvirt's reject
+    assert 'comment "qemu-netgen nat/default"' in listing, listing
     # no iptables rules on an nftables host
     assert "QN-" not in sandbox.run("iptables-save", check=True).stdout
 
@@ -317,18 +316,26 @@ def test_forward_on_libvirts_nftables_backend(
     sandbox.run("bash", str(hook), "--apply", check=True)
     assert sandbox.run("nft", "-s", "list", "ruleset", check=True).stdout == applied  # idempotent
 
-    # libvirt restarts the network: it takes its rules out and inserts them again at the
-    # top of its chains, above the bundle's accept; then it calls the hook ("started")
+    # libvirt's daemon starts again (a restart, or socket-activated virtnetworkd after an
+    # idle exit): it takes its rules out and inserts them again at the top of its chains, and
+    # calls no hook. The accept in guest_cross is entered before guest_input's reject wherever
+    # it is in guest_cross.
     sandbox.sh(
         """
-        for h in $(nft -a list chain ip libvirt_network guest_input | awk '/reject|related/ { print $NF }'); do
-            nft delete rule ip libvirt_network guest_input handle "$h"
+        for chain in guest_input guest_cross guest_output; do
+            for h in $(nft -a list chain ip libvirt_network $chain | awk '/counter/ && !/qemu-netgen/ { print $NF }'); do
+                nft delete rule ip libvirt_network $chain handle "$h"
+            done
         done
+        nft insert rule ip libvirt_network guest_output iif virbr0 counter reject
         nft insert rule ip libvirt_network guest_input oif virbr0 counter reject
+        nft insert rule ip libvirt_network guest_cross iif virbr0 oif virbr0 counter accept
+        nft insert rule ip libvirt_network guest_output ip saddr 192.168.122.0/24 iif virbr0 counter accept
         nft insert rule ip libvirt_network guest_input oif virbr0 ip daddr 192.168.122.0/24 ct state related,established counter accept
         """
     )
-    assert not forwarded(sandbox)
+    assert forwarded(sandbox)
+    # libvirt starts the network at boot: its table is new; the hook ("started") applies
     hooked = sandbox.run(
         "bash", str(hook), "default", "started", "begin", "-", input="<hookData/>", check=True
     )
@@ -343,3 +350,18 @@ def test_forward_on_libvirts_nftables_backend(
     sandbox.run("bash", str(hook), "--apply", check=True)
     sandbox.run("bash", str(hook), "--remove", check=True)
     assert sandbox.run("nft", "-s", "list", "ruleset", check=True).stdout == before
+
+    # the same accept in guest_input, where libvirt's reject is, works only while on top
+    sandbox.sh(
+        "nft insert rule ip libvirt_network guest_input oif virbr0 ip daddr 192.168.122.10 "
+        "tcp dport 22 ct status dnat accept && "
+        "nft add table ip probe && nft 'add chain ip probe pre { type nat hook prerouting "
+        "priority dstnat; }' && nft add rule ip probe pre tcp dport 2222 dnat to 192.168.122.10:22"
+    )
+    assert forwarded(sandbox)  # at the top, it works ...
+    sandbox.sh(
+        "nft insert rule ip libvirt_network guest_input oif virbr0 ip daddr 192.168.122.0/24 "
+        "ct state related,established counter accept && "
+        "nft insert rule ip libvirt_network guest_input oif virbr0 counter reject"
+    )
+    assert not forwarded(sandbox)  # ... until libvirt inserts its rules again
