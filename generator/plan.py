@@ -303,6 +303,10 @@ class Plan:
         )
 
     @property
+    def has_forwards(self) -> bool:
+        return any(net.firewall.forwards for net in self.nats)
+
+    @property
     def checks_devices(self) -> bool:
         """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
         return any(vm.device_checks for vm in self.vms)

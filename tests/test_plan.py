@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+import time
 import uuid
+from ipaddress import IPv4Address
 
 from generator import plan
 from generator.plan import MacAllocator, network_uuid
 from generator.validate import parse_text
+from tests.conftest import ROOT
 
 PROFILE = """\
 name: lab1
@@ -237,3 +240,141 @@ def test_direct_kernel_boot() -> None:
         ["-display", "none"],
         ["-nic", "none"],
     ]
+
+
+FORWARDS = """\
+name: fw
+networks:
+  default:
+    type: nat
+    bridge: virbr0
+    subnet: 192.168.122.0/24
+    dhcp: {start: 192.168.122.100, end: 192.168.122.254}
+    domain: lab
+    hosts:
+      - {mac: "52:54:00:00:00:20", ip: 192.168.122.20, name: db}
+    forwards:
+      - {host_port: 2222, to: web1, port: 22}
+      - {proto: udp, host_port: 5353, to: 192.168.122.20, port: 53, listen: 192.0.2.10}
+      - {host_port: 8080, to: web2, port: 80}
+vms:
+  - name: web1
+    memory: 1G
+    nics: [{network: default}]
+  - name: web2
+    memory: 1G
+    nics: [{network: default, mac: "52:54:00:00:00:20"}]
+EXTRA
+"""
+
+
+def _nat(text: str) -> plan.NatPlan:
+    (net,) = plan.build(parse_text(text)).nats
+    return net
+
+
+def test_a_forwarded_vm_gets_a_fixed_lease_outside_the_range() -> None:
+    built = plan.build(parse_text(FORWARDS.replace("EXTRA\n", "")))
+    (net,) = built.nats
+    web1 = built.vms[0].nics[0].mac
+    derived = [h for h in net.hosts if h.mac == web1]
+    assert len(derived) == 1 and derived[0].name == "web1"
+    address = IPv4Address(derived[0].ip)
+    assert IPv4Address("192.168.122.2") <= address < IPv4Address("192.168.122.100")
+    assert address != IPv4Address("192.168.122.20")
+    # web2's NIC has the MAC of the operator's hosts entry: that address, no second lease
+    assert [h.ip for h in net.hosts if h.mac == "52:54:00:00:00:20"] == ["192.168.122.20"]
+    # names: the hosts entry's and the VMs' (web2 shares db's address)
+    assert {(d.ip, d.names) for d in net.dns_hosts} == {
+        (str(address), ("web1",)),
+        ("192.168.122.20", ("db", "web2")),
+    }
+    forwarded_to = [f.address for f in net.firewall.forwards]
+    assert forwarded_to == [str(address), "192.168.122.20", "192.168.122.20"]
+    assert net.resolver_lines == (
+        "resolvectl dns virbr0 192.168.122.1",
+        "resolvectl domain virbr0 lab",
+    )
+
+
+def test_derived_leases_are_stable() -> None:
+    """The same profile gives the same address; another VM, or the VMs in another order,
+    leave it where it was."""
+    text = FORWARDS.replace("EXTRA\n", "")
+    first = _nat(text).firewall.forwards[0].address
+    assert _nat(text).firewall.forwards[0].address == first
+    more = text + "  - {name: web3, memory: 1G, nics: [{network: default}]}\n"
+    more = more.replace(
+        "      - {host_port: 8080",
+        "      - {host_port: 2223, to: web3, port: 22}\n      - {host_port: 8080",
+    )
+    assert _nat(more).firewall.forwards[0].address == first
+    data = parse_text(text)
+    swapped = data.model_copy(update={"vms": list(reversed(data.vms))})
+    (net,) = plan.build(swapped).nats
+    assert net.firewall.forwards[0].address == first
+
+
+def test_lease_derivation_on_a_large_subnet_does_not_enumerate_it() -> None:
+    text = (
+        FORWARDS.replace("EXTRA\n", "")
+        .replace("192.168.122.0/24", "10.0.0.0/8")
+        .replace("192.168.122.100", "10.0.0.2")
+        .replace("192.168.122.254", "10.255.255.200")
+        .replace("192.168.122.20", "10.255.255.220")
+    )
+    started = time.monotonic()
+    address = IPv4Address(_nat(text).firewall.forwards[0].address)
+    assert time.monotonic() - started < 2
+    assert IPv4Address("10.255.255.201") <= address <= IPv4Address("10.255.255.254")
+
+
+def test_forward_rules_as_words() -> None:
+    net = _nat(FORWARDS.replace("EXTRA\n", ""))
+    fw = net.firewall
+    ssh, dns, _ = fw.forwards
+    to = f"{ssh.address}:22"
+    assert ssh.dnat == (
+        "-p",
+        "tcp",
+        "-m",
+        "tcp",
+        "--dport",
+        "2222",
+        "-j",
+        "DNAT",
+        "--to-destination",
+        to,
+    )
+    assert ssh.accept[:4] == ("-d", ssh.address, "-o", "virbr0")
+    assert ssh.accept[-4:] == ("--ctstate", "DNAT", "-j", "ACCEPT")
+    assert dns.dnat[:2] == ("-d", "192.0.2.10")
+    assert dns.nft_dnat == "ip daddr 192.0.2.10 udp dport 5353 dnat to 192.168.122.20:53"
+    assert ssh.nft_dnat == f"fib daddr type local tcp dport 2222 dnat to {to}"
+    assert ssh.nft_dnat_local.startswith("ip daddr != 127.0.0.0/8 fib daddr type local")
+    assert fw.nft_chain == "guest_cross"
+    assert f"{ssh.address} . tcp . 22, 192.168.122.20 . udp . 53" in fw.nft_accept
+    assert fw.nat_chain.startswith("QN-") and len(fw.nat_chain) <= 28
+    assert fw.hook_installed == "/etc/libvirt/hooks/network.d/qemu-netgen-fw-default"
+
+
+def test_units_follow_the_nics() -> None:
+    text = (ROOT / "profiles" / "lab-fedora.yaml").read_text()
+    built = plan.build(parse_text(text))
+    web1, router = (vm.unit for vm in built.vms)
+    assert web1.wants == ("virtnetworkd.service", "network-online.target")
+    assert web1.after == (
+        "virtnetworkd.service",
+        "network-online.target",
+        "NetworkManager.service",
+    )
+    assert (web1.start_pre, web1.stop_post, web1.memlock) == ((), (), False)
+    assert router.start_pre == ("bind-vfio-wan.sh",)
+    assert router.stop_post == ("restore-vfio-wan.sh",)
+    assert router.memlock
+    assert (web1.user, web1.groups, web1.timeout_stop) == ("", (), 90)
+    assert web1.qmp_path == "/run/qemu-netgen/lab-fedora-web1/qmp.sock"
+    debian = plan.build(parse_text((ROOT / "profiles" / "nat.yaml").read_text()))
+    (unit,) = (vm.unit for vm in debian.vms)
+    assert unit.wants == unit.after == ("libvirtd.service",)
+    assert unit.autostart

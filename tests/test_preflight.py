@@ -303,3 +303,48 @@ def test_a_wifi_uplink_cannot_be_bridged(tmp_path: Path, method: str) -> None:
     assert (
         "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)" in lines
     )
+
+
+FORWARDED = """\
+name: lab
+networks:
+  default:
+    type: nat
+    bridge: virbr0
+    subnet: 192.168.122.0/24
+    dhcp: {start: 192.168.122.100, end: 192.168.122.254}
+    forwards:
+      - {host_port: 2222, to: vm1, port: 22}
+      - {proto: udp, host_port: 5353, to: vm1, port: 53}
+vms:
+  - {name: vm1, memory: 1G, accel: tcg, vhost: "off", nics: [{network: default}]}
+"""
+
+
+def test_forwards_ports_in_use_and_the_firewall_backend(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    _, lines = host.preflight(FORWARDED, FAKE_SS_LISTEN="tcp:22 udp:53")
+    assert "PASS  tcp port 2222 is free on this host" in lines
+    assert "PASS  udp port 5353 is free on this host" in lines
+    backend = [line for line in lines if "firewall backend" in line]
+    assert backend == [
+        "PASS  libvirt's firewall backend here: iptables (no firewall_backend set and no "
+        "nftables table of libvirt's seen; libvirt before 10.4 has only iptables); the forwards' "
+        "hook uses the same"
+    ]
+    code, lines = host.preflight(
+        FORWARDED, FAKE_SS_LISTEN="tcp:2222 udp:5353", FAKE_NFT_TABLES="libvirt_network"
+    )
+    assert any(line.startswith("WARN  tcp port 2222 is in use by a service") for line in lines)
+    assert any(line.startswith("WARN  udp port 5353 is in use by a service") for line in lines)
+    assert any(
+        line.startswith("PASS  libvirt's firewall backend here: nftables (libvirt's table")
+        for line in lines
+    )
+    conf = tmp_path / "network.conf"
+    conf.write_text('# a comment\nfirewall_backend = "nftables"\n')
+    _, lines = host.preflight(FORWARDED, QEMU_NETGEN_LIBVIRT_NETWORK_CONF=str(conf))
+    assert (
+        f"PASS  libvirt's firewall backend here: nftables (firewall_backend in {conf}); the "
+        "forwards' hook uses the same"
+    ) in lines

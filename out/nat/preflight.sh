@@ -8,6 +8,7 @@ PROG=${0##*/}
 DRY_RUN=0
 # Tests point these at prepared trees; on a host they are /sys, /proc and /dev.
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}
+LIBVIRT_NETWORK_CONF=${QEMU_NETGEN_LIBVIRT_NETWORK_CONF:-/etc/libvirt/network.conf}
 passed=0 warned=0 failed=0
 
 pass() { printf 'PASS  %s\n' "$*"; passed=$((passed + 1)); }
@@ -89,9 +90,9 @@ else
 fi
 
 # port forwards: which firewall libvirt uses here, host ports already taken, host firewalls
-conf_backend=$(awk -F= '$1 ~ /^[ \t]*firewall_backend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' /etc/libvirt/network.conf 2>/dev/null || true)
+conf_backend=$(awk -F= '$1 ~ /^[ \t]*firewall_backend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)
 if [[ -n $conf_backend ]]; then
-  backend=$conf_backend why="firewall_backend in /etc/libvirt/network.conf"
+  backend=$conf_backend why="firewall_backend in $LIBVIRT_NETWORK_CONF"
 elif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then
   backend=nftables why="libvirt's table ip libvirt_network exists"
 else
