@@ -332,7 +332,7 @@ def test_forwards_ports_in_use_and_the_firewall_backend(tmp_path: Path) -> None:
         "nftables table of libvirt's seen; libvirt before 10.4 has only iptables); the forwards' "
         "hook uses the same"
     ]
-    code, lines = host.preflight(
+    _, lines = host.preflight(
         FORWARDED, FAKE_SS_LISTEN="tcp:2222 udp:5353", FAKE_NFT_TABLES="libvirt_network"
     )
     assert any(line.startswith("WARN  tcp port 2222 is in use by a service") for line in lines)
