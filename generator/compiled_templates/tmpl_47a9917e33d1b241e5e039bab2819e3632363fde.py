@@ -100,9 +100,9 @@ def root(context, missing=missing):
         pass
         yield "\n# a unit may start before libvirt or the host's network stack has brought the bridges up\nif (( SERVICE && ! DRY_RUN )); then\n  bridges=("
         yield str(t_4(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'bridges')))
-        yield ')\n  for bridge in "${bridges[@]}"; do\n    waited=0\n    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < '
+        yield ')\n  wait_s=${QEMU_NETGEN_BRIDGE_WAIT:-'
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'bridge_wait')))
-        yield ' * 10 )); do\n      sleep 0.1\n      waited=$((waited + 1))\n    done\n    (( waited == 0 )) || note "waited $((waited / 10)) s for bridge $bridge"\n  done\nfi\n'
+        yield '}\n  for bridge in "${bridges[@]}"; do\n    waited=0\n    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < wait_s * 10 )); do\n      sleep 0.1\n      waited=$((waited + 1))\n    done\n    (( waited == 0 )) || note "waited $((waited / 10)) s for bridge $bridge"\n  done\nfi\n'
     yield '\nproblems=()\ncommand -v "$QEMU" >/dev/null 2>&1 || problems+=("$QEMU not found: install the packages in README.md, \'Packages\'")\nif [[ $ACCEL == kvm ]] && ! [[ -r /dev/kvm && -w /dev/kvm ]]; then\n  problems+=("/dev/kvm is missing or not accessible: enable virtualization in the firmware, load kvm_intel or kvm_amd, and add $(id -un) to group kvm (or set accel: tcg in the profile)")\nfi\n'
     if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'nics'):
         pass
@@ -170,5 +170,5 @@ def root(context, missing=missing):
     yield '  )\n  [[ -d $RUNTIME_DIR ]] || (( DRY_RUN )) || problems+=("$RUNTIME_DIR is missing: --service is for the VM\'s systemd unit ($UNIT), which makes it")\nfi\n\nif (( ${#problems[@]} )); then\n  for problem in "${problems[@]}"; do\n    if (( DRY_RUN )); then note "warning: $problem"; else note "missing: $problem"; fi\n  done\n  (( DRY_RUN )) || die "VM $VM not started: fix the above first"\nfi\n\nif (( DRY_RUN )); then\n  show "${cmd[@]}" "${EXTRA[@]}"\n  exit 0\nfi\nexec "${cmd[@]}" "${EXTRA[@]}"\n'
 
 blocks = {}
-debug_info = '1=44&2=50&3=53&4=59&6=66&7=68&8=70&9=72&10=75&11=77&12=79&13=81&17=84&18=86&26=88&31=90&35=99&39=102&42=104&56=107&77=110&78=114&79=116&81=118&82=120&99=124&102=127&103=131&105=133&109=137&110=139&119=142&120=146&127=157&128=161'
-qemu_netgen_source_sum = 'cdfea80a529977a5434d1c056ec190393bb7eab55bc301304f4eeca4af251363'
+debug_info = '1=44&2=50&3=53&4=59&6=66&7=68&8=70&9=72&10=75&11=77&12=79&13=81&17=84&18=86&26=88&31=90&35=99&39=102&40=104&57=107&78=110&79=114&80=116&82=118&83=120&100=124&103=127&104=131&106=133&110=137&111=139&120=142&121=146&128=157&129=161'
+qemu_netgen_source_sum = '4f373300f9540d6618ad1fc6356ffedccfb87daa9b5a65aa212d9e465d6c23cc'

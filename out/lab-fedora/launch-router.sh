@@ -73,9 +73,10 @@ done
 # a unit may start before libvirt or the host's network stack has brought the bridges up
 if (( SERVICE && ! DRY_RUN )); then
   bridges=(virbr0)
+  wait_s=${QEMU_NETGEN_BRIDGE_WAIT:-120}
   for bridge in "${bridges[@]}"; do
     waited=0
-    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < 120 * 10 )); do
+    while [[ ! -d /sys/class/net/$bridge/bridge ]] && (( waited < wait_s * 10 )); do
       sleep 0.1
       waited=$((waited + 1))
     done

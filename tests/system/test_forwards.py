@@ -138,7 +138,7 @@ def restart_libvirtd(
 def test_forward_reaches_the_vm_and_survives_restarts_and_a_reboot(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:
-    bundle = nat_bundle(guest, tmp_path)
+    bundle = nat_bundle(guest, tmp_path, domain="lab")
     outside_world(sandbox)
     daemon = start_libvirtd(sandbox, tmp_path)
     # libvirt makes its own chains with its first network and keeps them: the firewall
@@ -162,6 +162,12 @@ def test_forward_reaches_the_vm_and_survives_restarts_and_a_reboot(
     assert forwarded(sandbox)
     assert connect(sandbox, None, HOST, 2222) == "vm-22"  # the host itself (hairpin)
     assert connect(sandbox, "inet", HOST, 2223) == ""  # not forwarded
+    # the VM's name, from the network's dnsmasq (the runbook's resolver lines point at it)
+    for name in ("ubuntu1904", "ubuntu1904.lab"):
+        answer = sandbox.run(
+            "busybox", "nslookup", "-type=a", name, "192.168.122.1", check=True
+        ).stdout
+        assert f"Address: {FIXED}" in answer, answer
     # the forwarded connection is the only way in: the VM's port 23 stays unreachable
     sandbox.sh(f"ip -n inet route add 192.168.122.0/24 via {HOST}")
     assert connect(sandbox, "inet", FIXED, 22) == ""  # libvirt's reject, still in place

@@ -257,3 +257,89 @@ def test_a_guest_that_ignores_the_button_is_killed_after_the_timeout(
     sandbox.run("kill", "-TERM", str(pid), check=True)  # what systemd sends then
     proc.wait(timeout=10)
     assert sandbox.run("kill", "-0", str(pid)).returncode != 0
+
+
+def test_the_unit_waits_for_its_bridge_and_then_says_what_is_missing(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """At boot the unit may start before libvirt has made the network's bridge: it waits,
+    bounded, then fails naming the bridge and the step that makes it."""
+    bundle = render_bundle(
+        example_with_guest("nat", guest, "console=ttyS0"), tmp_path / "bundle"
+    ).resolve()
+    unit = installed_text(bundle / "systemd" / "qemu-netgen-nat-ubuntu1904.service", bundle)
+    sandbox.run("install", "-d", "/run/qemu-netgen/nat-ubuntu1904", check=True)
+    command = exec_line(unit, "ExecStart")
+    started = time.monotonic()
+    absent = sandbox.run("env", "QEMU_NETGEN_BRIDGE_WAIT=2", *command, timeout=60)
+    assert absent.returncode == 1
+    assert 2 <= time.monotonic() - started < 10
+    assert "waited 2 s for bridge virbr0" in absent.stderr
+    assert "bridge virbr0 does not exist: run setup-nat-default.sh" in absent.stderr
+    # the bridge comes up while the unit waits: it goes on to the next check (the ACL here)
+    late = sandbox.start("env", "QEMU_NETGEN_BRIDGE_WAIT=30", *command, stderr=subprocess.PIPE)
+    time.sleep(1)
+    sandbox.sh("ip link add virbr0 type bridge")
+    _, err = late.communicate(timeout=60)
+    assert "bridge virbr0 does not exist" not in err
+    assert re.search(r"waited [0-9]+ s for bridge virbr0", err)
+    assert "the ACL does not allow bridge virbr0" in err or "is missing or unreadable" in err
+
+
+def test_a_unit_with_run_as_runs_and_stops_as_that_user(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """User= as systemd would apply it (setpriv here): QEMU, its QMP socket and pid file
+    belong to the user, and the stop script, run as the user too, powers the guest down."""
+    text = example_with_guest("nat", guest, "console=ttyS0 panic=-1 qn.mode=idle qn.acpi=handle")
+    data = yaml.safe_load(text)
+    data["networks"] = {}
+    # the user reaches nothing under the test's private /tmp folders: bundle and guest go
+    # to the sandbox's own /run, as root's and readable, as on a host
+    data["vms"][0].update(
+        nics=[], run_as="qemuvm", kernel="/run/qn-guest/vmlinux", initrd="/run/qn-guest/initrd"
+    )
+    bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    unit = installed_text(
+        bundle / "systemd" / "qemu-netgen-nat-ubuntu1904.service", Path("/run/qn-bundle")
+    )
+    assert "User=qemuvm" in unit.splitlines()
+    sandbox.sh(
+        f"""
+        echo 'qemuvm:x:64100:64100::/nonexistent:/usr/sbin/nologin' >>/etc/passwd
+        echo 'qemuvm:x:64100:' >>/etc/group
+        cp -r {bundle} /run/qn-bundle
+        install -d /run/qn-guest
+        install -m 0644 {guest.kernel} /run/qn-guest/vmlinux
+        install -m 0644 {guest.initrd} /run/qn-guest/initrd
+        install -m 0644 -o qemuvm /dev/null /run/qn-serial.log
+        install -d -m 0750 -o qemuvm -g qemuvm /run/qemu-netgen/nat-ubuntu1904
+        """
+    )
+    as_user = ("setpriv", "--reuid=qemuvm", "--regid=qemuvm", "--clear-groups")
+
+    def serial() -> str:
+        return sandbox.run("cat", "/run/qn-serial.log").stdout
+
+    proc = sandbox.start(
+        *as_user, *exec_line(unit, "ExecStart"), "--", "-no-reboot", "-serial",
+        "file:/run/qn-serial.log", "-monitor", "none",
+    )  # fmt: skip
+    wait_until(
+        "guest ready",
+        lambda: "QN: READY" in serial(),
+        timeout=90,
+        proc=proc,
+        detail=lambda: serial()[-2000:],
+    )
+    owners = sandbox.run(
+        "stat", "-c", "%U %n", "/run/qemu-netgen/nat-ubuntu1904/qmp.sock",
+        "/run/qemu-netgen/nat-ubuntu1904/qemu.pid", check=True,
+    ).stdout  # fmt: skip
+    assert owners.split()[::2] == ["qemuvm", "qemuvm"], owners
+    pid = sandbox.run("cat", "/run/qemu-netgen/nat-ubuntu1904/qemu.pid", check=True).stdout.strip()
+    assert sandbox.run("ps", "-o", "user=", "-p", pid, check=True).stdout.strip() == "qemuvm"
+    stop = sandbox.run(*as_user, *exec_line(unit, "ExecStop", int(pid)), timeout=60)
+    assert stop.returncode == 0, stop.stderr
+    assert "QN: POWER-BUTTON" in serial()
+    assert proc.wait(timeout=10) == 0
