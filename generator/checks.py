@@ -11,7 +11,13 @@ from ipaddress import IPv4Network
 
 from generator import names
 from generator.leases import fixed_leases
-from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile
+from generator.profile import (
+    SPECIAL_RANGES,
+    BridgeNetwork,
+    NatNetwork,
+    PassthroughNetwork,
+    Profile,
+)
 
 Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
@@ -272,6 +278,14 @@ def vm_rules(profile: Profile) -> Found:
                 macs[nic.mac] = here
 
 
+# what libvirt's dnsmasq answers on each network's gateway
+GATEWAY_SERVICES = {
+    ("udp", 53): "names",
+    ("tcp", 53): "names",
+    ("udp", 67): "leases",
+}
+
+
 def forward_rules(profile: Profile) -> Found:
     """Each forward reaches a VM or address of its network; no host port is taken twice."""
     vms = {vm.name: vm for vm in profile.vms}
@@ -284,6 +298,7 @@ def forward_rules(profile: Profile) -> Found:
             net.subnet.broadcast_address: "the broadcast address",
             net.gateway_address: "the gateway",
         }
+        fixed = {h.ip for h in net.hosts}
         for index, fwd in enumerate(net.forwards):
             base: Path = ("networks", name, "forwards", index)
             address = fwd.to_address
@@ -292,6 +307,16 @@ def forward_rules(profile: Profile) -> Found:
                     yield (*base, "to"), f"{address} is outside subnet {net.subnet}"
                 elif address in reserved:
                     yield (*base, "to"), f"{address} is {reserved[address]} of {net.subnet}"
+                elif (
+                    net.dhcp is not None
+                    and net.dhcp.start <= address <= net.dhcp.end
+                    and address not in fixed
+                ):
+                    yield (
+                        (*base, "to"),
+                        f"{address} is inside the DHCP range {net.dhcp.start}-{net.dhcp.end}, "
+                        "so any VM may get it: name the VM, or give the address a hosts entry",
+                    )
             elif fwd.to not in vms:
                 known = ", ".join(sorted(vms)) or "none"
                 yield (*base, "to"), f"unknown VM {fwd.to!r} (VMs: {known})"
@@ -302,14 +327,22 @@ def forward_rules(profile: Profile) -> Found:
                     "through the network it names",
                 )
             listen = fwd.listen
-            if listen is not None and (
-                listen.is_loopback or listen.is_multicast or listen.is_unspecified
-            ):
+            special = next(
+                (what for rng, what in SPECIAL_RANGES if listen is not None and listen in rng), None
+            )
+            if listen is not None and special is not None:
                 yield (
                     (*base, "listen"),
-                    f"{listen} cannot take a forward (the kernel does not route loopback, "
-                    "multicast or 0.0.0.0 into a VM); name a host address, or leave listen "
-                    "out for every address",
+                    f"{listen} is {special}, not an address of the host a forward can listen "
+                    "on; name one of the host's addresses, or leave listen out for all of them",
+                )
+            elif listen is None and (fwd.proto, fwd.host_port) in GATEWAY_SERVICES:
+                yield (
+                    (*base, "host_port"),
+                    f"{fwd.proto} port {fwd.host_port} on every address of the host includes "
+                    "the gateways of libvirt's networks, where their VMs ask dnsmasq for "
+                    f"{GATEWAY_SERVICES[(fwd.proto, fwd.host_port)]}: give listen (an address "
+                    "of the host)",
                 )
             elif listen is not None and listen in net.subnet:
                 yield (
@@ -342,6 +375,26 @@ def forward_rules(profile: Profile) -> Found:
         )
 
 
+def dns_names_rules(profile: Profile) -> Found:
+    """A VM given a derived lease answers to its name in the network's DNS: a hosts entry of
+    that name for another MAC would make two addresses answer to it."""
+    derived = {
+        (lease.network, lease.vm.lower()) for lease in fixed_leases(profile) if lease.derived
+    }
+    for name, net in profile.networks.items():
+        if not isinstance(net, NatNetwork):
+            continue
+        for index, host in enumerate(net.hosts):
+            if host.name is not None and (name, host.name.lower()) in derived:
+                yield (
+                    ("networks", name, "hosts", index, "name"),
+                    f"{host.name!r} is the name of a VM that a forward gives an address of "
+                    f"its own on this network, and {host.mac} is not its NIC's MAC: give the "
+                    f"VM's NIC mac {host.mac!r} (the forward then uses this entry), or the "
+                    "entry another name",
+                )
+
+
 def service_rules(profile: Profile) -> Found:
     """What a VM's systemd unit can and cannot do with its NICs."""
     for v, vm in enumerate(profile.vms):
@@ -367,6 +420,7 @@ RULES: tuple[Callable[[Profile], Found], ...] = (
     networks_distinct,
     vm_rules,
     forward_rules,
+    dns_names_rules,
     service_rules,
 )
 

@@ -67,10 +67,12 @@ class FirewallPlan:
     filter_chain: str  # iptables, table filter
     jumps: tuple[Jump, ...]  # iptables: into the bundle's chains, each above libvirt's
     nft_table: str  # nftables: the bundle's table (family ip)
+    inside: tuple[str, ...]  # bridges whose traffic the DNAT chains return untouched
     nft_accept: str  # nftables: the rule it inserts into libvirt's chain
     nft_chain: str  # that chain, in table ip libvirt_network
     hook_path: str  # in the bundle
     hook_installed: str  # where libvirt runs it
+    marker: str  # its fourth line, by which the scripts know it as this bundle's
 
     @property
     def firewalld_advice(self) -> str:
@@ -88,19 +90,27 @@ def _tag(bundle: str, network: str) -> str:
     return hashlib.sha256(f"{bundle}\0{network}".encode()).hexdigest()[:8]
 
 
+# nftables takes comments of at most 128 characters
+COMMENT_MAX = 128
+
+
 def plan_firewall(
-    bundle: str, name: str, net: NatNetwork, addresses: dict[str, str]
+    bundle: str, name: str, net: NatNetwork, addresses: dict[str, str], bridges: tuple[str, ...]
 ) -> FirewallPlan:
-    """``addresses``: each VM's fixed address on this network (see :mod:`generator.leases`)."""
+    """``addresses``: each VM's fixed address on this network (see :mod:`generator.leases`);
+    ``bridges``: the bundle's NAT bridges, whose VMs' own traffic to the host (their gateway
+    address is the host's too) is never forwarded."""
     tag = _tag(bundle, name)
     comment = f"qemu-netgen {bundle}/{name}"
+    if len(comment) > COMMENT_MAX:
+        comment = f"qemu-netgen {tag}"
     nat_chain, filter_chain = f"QN-{tag}-DNAT", f"QN-{tag}-FWD"
     forwards = []
     for fwd in net.forwards:
         address = str(fwd.to_address) if fwd.to_address is not None else addresses[fwd.to]
         listen = str(fwd.listen) if fwd.listen is not None else None
         to = f"{address}:{fwd.port}"
-        nft_match = f"ip daddr {listen}" if listen else "fib daddr type local"
+        nft_match = (f"ip daddr {listen} " if listen else "") + "fib daddr type local"
         match = ("-p", fwd.proto, "-m", fwd.proto, "--dport", str(fwd.host_port))
         forwards.append(
             ForwardPlan(
@@ -152,11 +162,13 @@ def plan_firewall(
             Jump("filter", "FORWARD", marked, filter_chain),
         ),
         nft_table=f"qemu_netgen_{tag}",
+        inside=bridges,
         nft_accept=(
             f'oifname "{net.bridge}" ip daddr . meta l4proto . th dport {{ {elements} }} '
             f'ct status dnat counter accept comment "{comment}"'
         ),
         nft_chain=LIBVIRT_CHAIN,
+        marker=f"# qemu-netgen hook of network {name}, bundle {bundle}",
         hook_path=f"libvirt/hooks/qemu-netgen-{bundle}-{name}",
         hook_installed=f"{HOOK_DIR}/qemu-netgen-{bundle}-{name}",
     )

@@ -3,8 +3,9 @@
 A forward needs its VM at a known address, so a VM named in a forward gets a static DHCP
 lease: the operator's ``hosts:`` entry for the NIC's MAC when there is one, else an
 address derived from the network's and the VM's names, inside the subnet and outside the
-DHCP range, the gateway and the other fixed addresses. The same profile always yields the
-same addresses; adding a VM moves no other VM's address unless both hash to the same one.
+DHCP range, the gateway, the other fixed addresses and the addresses forwards name. The same
+profile always yields the same addresses; another VM, fixed lease or range moves a VM's
+address only when it takes the very address (or the run of addresses) the VM's hash lands on.
 Both the rules (:mod:`generator.checks`, which reports a network with no room left) and
 the plan use this module.
 """
@@ -27,46 +28,51 @@ class Lease:
     derived: bool  # False: the operator's hosts entry
 
 
-def _free_intervals(net: NatNetwork) -> list[tuple[int, int]]:
-    """Addresses a derived lease may take, as inclusive integer intervals."""
+def _reserved(net: NatNetwork) -> list[tuple[int, int]]:
+    """What a derived lease may not take, as sorted inclusive integer intervals: the gateway,
+    the DHCP range, the fixed leases and the addresses forwards name."""
+    taken = [(int(net.gateway_address), int(net.gateway_address))]
+    taken += [(int(h.ip), int(h.ip)) for h in net.hosts]
+    taken += [(int(f.to_address), int(f.to_address)) for f in net.forwards if f.to_address]
+    if net.dhcp is not None and net.dhcp.start <= net.dhcp.end:
+        taken.append((int(net.dhcp.start), int(net.dhcp.end)))
+    return sorted(taken)
+
+
+def _derive(network: str, vm: str, net: NatNetwork, taken: set[int]) -> int | None:
+    """An address for ``vm``: where the hash of the names falls in the subnet's host
+    addresses, or the next free one after it (wrapping). Only what sits between the hash
+    and the address moves it: another fixed lease elsewhere in the subnet does not."""
     first = int(net.subnet.network_address) + 1
     last = int(net.subnet.broadcast_address) - 1
-    taken = sorted(
-        [(int(net.gateway_address), int(net.gateway_address))]
-        + [(int(h.ip), int(h.ip)) for h in net.hosts]
-        + ([(int(net.dhcp.start), int(net.dhcp.end))] if net.dhcp else [])
-    )
-    free: list[tuple[int, int]] = []
-    at = first
-    for start, end in taken:
-        if start > at:
-            free.append((at, min(start - 1, last)))
-        at = max(at, end + 1)
-        if at > last:
-            break
-    if at <= last:
-        free.append((at, last))
-    return [(a, b) for a, b in free if a <= b]
-
-
-def _nth(free: list[tuple[int, int]], index: int) -> int:
-    for start, end in free:
-        size = end - start + 1
-        if index < size:
-            return start + index
-        index -= size
-    raise IndexError(index)
-
-
-def _derive(network: str, vm: str, free: list[tuple[int, int]], taken: set[int]) -> int | None:
-    total = sum(end - start + 1 for start, end in free)
-    if total <= len(taken):
+    reserved = [
+        (max(a, first), min(b, last)) for a, b in _reserved(net) if b >= first and a <= last
+    ]
+    busy = sum(b - a + 1 for a, b in _merge(reserved)) + len(taken)
+    if busy >= last - first + 1:
         return None
     digest = hashlib.sha256(f"{network}\0{vm}".encode()).digest()
-    index = int.from_bytes(digest[:8], "big") % total
-    while (address := _nth(free, index)) in taken:
-        index = (index + 1) % total
-    return address
+    address = first + int.from_bytes(digest[:8], "big") % (last - first + 1)
+    while True:  # each pass skips one interval or one taken address: it ends
+        hit = next((b for a, b in reserved if a <= address <= b), None)
+        if hit is not None:
+            address = hit + 1
+        elif address in taken:
+            address += 1
+        else:
+            return address
+        if address > last:
+            address = first
+
+
+def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(intervals):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def fixed_leases(profile: Profile) -> list[Lease]:
@@ -77,7 +83,6 @@ def fixed_leases(profile: Profile) -> list[Lease]:
             continue
         by_mac = {h.mac.lower(): h.ip for h in net.hosts}
         forwarded = {f.to for f in net.forwards if f.to_address is None}
-        free = _free_intervals(net)
         taken: set[int] = set()
         for vm in sorted(profile.vms, key=lambda v: v.name):
             nic = next((i for i, n in enumerate(vm.nics) if n.network == name), None)
@@ -87,7 +92,7 @@ def fixed_leases(profile: Profile) -> list[Lease]:
             if mac is not None and mac.lower() in by_mac:
                 found.append(Lease(name, vm.name, nic, by_mac[mac.lower()], derived=False))
             elif vm.name in forwarded:
-                address = _derive(name, vm.name, free, taken)
+                address = _derive(name, vm.name, net, taken)
                 if address is not None:
                     taken.add(address)
                 found.append(

@@ -437,7 +437,12 @@ def _device_checks(vm: Vm, has_nics: bool) -> tuple[DeviceCheck, ...]:
 
 
 def _plan_nat(
-    bundle: str, name: str, net: NatNetwork, mac: str, leases: dict[str, tuple[str, str]]
+    bundle: str,
+    name: str,
+    net: NatNetwork,
+    mac: str,
+    leases: dict[str, tuple[str, str]],
+    bridges: tuple[str, ...],
 ) -> NatPlan:
     """``leases``: VM name -> (MAC of its NIC here, fixed address) for this network."""
     hosts = [DhcpHostPlan(h.mac, str(h.ip), h.name) for h in net.hosts]
@@ -471,7 +476,9 @@ def _plan_nat(
         domain=net.domain,
         **_resolver(net),
         autostart=net.autostart,
-        firewall=plan_firewall(bundle, name, net, {vm: ip for vm, (_, ip) in leases.items()}),
+        firewall=plan_firewall(
+            bundle, name, net, {vm: ip for vm, (_, ip) in leases.items()}, bridges
+        ),
         xml_path=f"libvirt/{name}.xml",
         setup_path=f"setup-nat-{name}.sh",
         teardown_path=f"teardown-nat-{name}.sh",
@@ -671,8 +678,11 @@ def build(profile: Profile) -> Plan:
         if lease.ip is not None:
             mac = nic_macs[(lease.vm, lease.network)]
             leases.setdefault(lease.network, {})[lease.vm] = (mac, str(lease.ip))
+    nat_bridges = tuple(
+        sorted(net.bridge for net in profile.networks.values() if isinstance(net, NatNetwork))
+    )
     nats = tuple(
-        _plan_nat(profile.name, name, net, nat_macs[name], leases.get(name, {}))
+        _plan_nat(profile.name, name, net, nat_macs[name], leases.get(name, {}), nat_bridges)
         for name, net in sorted(profile.networks.items())
         if isinstance(net, NatNetwork)
     )

@@ -316,6 +316,14 @@ class Vm(Strict):
             return "on" if value else "off"
         return value
 
+    @field_validator(
+        "restart", mode="before", json_schema_input_type=Literal["no", "on-failure", "always"]
+    )
+    @classmethod
+    def _restart_yaml_bool(cls, value: Any) -> Any:
+        # YAML 1.1 reads a bare `no` as false
+        return "no" if value is False else value
+
     @field_validator("display", mode="before", json_schema_input_type=Literal["none"] | VncDisplay)
     @classmethod
     def _display_none(cls, value: Any) -> Any:

@@ -10,6 +10,7 @@ the unit, so the bundle is reviewed and committed without a host's path in it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from generator.distros import DistroFacts
@@ -23,6 +24,10 @@ RUN_DIR = "/run/qemu-netgen"
 BRIDGE_WAIT = 120
 # systemd's own margin past the stop script's wait, for the stop script and the kill
 STOP_MARGIN = 30
+QMP_NAME = "qmp.sock"
+# a UNIX socket's path is at most 107 bytes (sun_path holds 108 with the NUL): a longer
+# bundle and VM name give the VM's runtime folder a hash of the two instead
+SOCKET_PATH_MAX = 107
 # what orders a VM after the host stack that makes a persistent bridge
 STACK_UNITS = {
     "nmcli": "NetworkManager.service",
@@ -79,6 +84,9 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
     user = "" if vm.run_as in (None, "root") else vm.run_as
     needs_kvm = vm.accel == "kvm" or (vm.nics and vm.vhost != "off")
     runtime_dir = f"qemu-netgen/{profile.name}-{vm.name}"
+    if len(f"/run/{runtime_dir}/{QMP_NAME}") > SOCKET_PATH_MAX:
+        digest = hashlib.sha256(f"{profile.name}\0{vm.name}".encode()).hexdigest()[:16]
+        runtime_dir = f"qemu-netgen/{digest}"
     return UnitPlan(
         name=f"{name}.service",
         path=f"systemd/{name}.service",
@@ -96,7 +104,7 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
         shutdown_timeout=vm.shutdown_timeout,
         timeout_stop=vm.shutdown_timeout + STOP_MARGIN,
         runtime_dir=runtime_dir,
-        qmp_path=f"/run/{runtime_dir}/qmp.sock",
+        qmp_path=f"/run/{runtime_dir}/{QMP_NAME}",
         pid_path=f"/run/{runtime_dir}/qemu.pid",
         memlock=bool(start_pre),
         autostart=vm.autostart,

@@ -349,7 +349,9 @@ def test_forward_rules_as_words() -> None:
     assert ssh.accept[:4] == ("-d", ssh.address, "-o", "virbr0")
     assert ssh.accept[-4:] == ("--ctstate", "DNAT", "-j", "ACCEPT")
     assert dns.dnat[:2] == ("-d", "192.0.2.10")
-    assert dns.nft_dnat == "ip daddr 192.0.2.10 udp dport 5353 dnat to 192.168.122.20:53"
+    assert dns.nft_dnat == (
+        "ip daddr 192.0.2.10 fib daddr type local udp dport 5353 dnat to 192.168.122.20:53"
+    )
     assert ssh.nft_dnat == f"fib daddr type local tcp dport 2222 dnat to {to}"
     assert ssh.nft_dnat_local.startswith("ip daddr != 127.0.0.0/8 fib daddr type local")
     assert fw.nft_chain == "guest_cross"
@@ -378,3 +380,38 @@ def test_units_follow_the_nics() -> None:
     (unit,) = (vm.unit for vm in debian.vms)
     assert unit.wants == unit.after == ("libvirtd.service",)
     assert unit.autostart
+
+
+def test_a_derived_lease_stays_when_a_fixed_lease_is_added_elsewhere() -> None:
+    text = FORWARDS.replace("EXTRA\n", "")
+    first = _nat(text).firewall.forwards[0].address
+    for ip in ("192.168.122.3", "192.168.122.99"):
+        if ip == first:
+            continue
+        more = text.replace(
+            "    forwards:\n",
+            f'      - {{mac: "52:54:00:00:00:77", ip: {ip}}}\n    forwards:\n',
+        )
+        assert _nat(more).firewall.forwards[0].address == first, ip
+
+
+def test_long_names_get_short_firewall_comments_and_socket_paths() -> None:
+    bundle, net, vm = "b" * 64, "n" * 64, "v" * 64
+    text = (
+        f"name: {bundle}\nnetworks:\n  {net}:\n    type: nat\n    bridge: virbr0\n"
+        "    subnet: 10.1.0.0/24\n    dhcp: {start: 10.1.0.100, end: 10.1.0.200}\n"
+        f"    forwards: [{{host_port: 2222, to: {vm}, port: 22}}]\n"
+        f"vms:\n  - {{name: {vm}, memory: 1G, nics: [{{network: {net}}}]}}\n"
+    )
+    built = plan.build(parse_text(text))
+    assert len(built.nats[0].firewall.comment) <= 128  # nftables' limit
+    assert built.nats[0].firewall.comment.startswith("qemu-netgen ")
+    assert len(built.vms[0].unit.qmp_path) <= 107  # a UNIX socket path's limit
+    short = plan.build(parse_text((ROOT / "profiles" / "nat.yaml").read_text()))
+    assert short.nats[0].firewall.comment == "qemu-netgen nat/default"
+    assert short.vms[0].unit.qmp_path == "/run/qemu-netgen/nat-ubuntu1904/qmp.sock"
+
+
+def test_restart_no_written_bare() -> None:
+    text = "name: x\nvms:\n  - {name: a, memory: 1G, restart: no}\n"
+    assert plan.build(parse_text(text)).vms[0].unit.restart == "no"

@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_plan = resolve('plan')
+    l_0_units = resolve('units')
     try:
         t_1 = environment.filters['sh']
     except KeyError:
@@ -31,8 +32,12 @@ def root(context, missing=missing):
         yield str(t_1(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'marker')))
         yield '\n'
     l_1_vm = missing
-    yield ')\nUNIT_FIELDS=5\n\n# systemd_running: whether systemd is the service manager here (else the units are only\n# installed and enabled on disk, as in a chroot, and take effect at the next boot).\nsystemd_running() { [[ -d /run/systemd/system ]]; }\n\n# ours FILE MARKER: whether FILE is a unit this bundle installed.\nours() { [[ -f $1 && $(head -c 4096 -- "$1" | awk \'NR == 1\') == "$2" ]]; }\n'
+    yield ')\nUNIT_FIELDS=5\nBUNDLE='
+    yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'name')))
+    yield '\nUNIT_DIR='
+    yield str(t_1(environment.getattr((undefined(name='units') if l_0_units is missing else l_0_units), 'unit_dir')))
+    yield '\n\n# systemd_running: whether systemd is the service manager here (else the units are only\n# installed and enabled on disk, as in a chroot, and take effect at the next boot).\nsystemd_running() { [[ -d /run/systemd/system ]]; }\n\n# ours FILE MARKER: whether FILE is a unit this bundle installed.\nours() { [[ -f $1 && $(head -c 4096 -- "$1" | awk \'NR == 1\') == "$2" ]]; }\n\n# stale_units: this bundle\'s units installed for VMs that the profile no longer has (known\n# by their first line; a VM name holds no ", bundle "), one file per line.\nstale_units() {\n  local file first i known\n  for file in "$UNIT_DIR"/qemu-netgen-*.service; do\n    [[ -f $file && ! -L $file ]] || continue\n    first=$(head -c 4096 -- "$file" | awk \'NR == 1\')\n    [[ $first == "# qemu-netgen unit of VM "*", bundle $BUNDLE" ]] || continue\n    known=0\n    for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do\n      [[ $file == "${UNITS[i + 2]}" ]] && known=1\n    done\n    (( known )) || printf \'%s\\n\' "$file"\n  done\n}\n\n# retire FILE: stop (the VM powers down), disable and remove an installed unit.\nretire() {\n  local name=${1##*/}\n  if systemd_running; then\n    # also a unit waiting to restart, which is-active would not call active\n    run systemctl stop -- "$name" || note "could not stop $name"\n  fi\n  if [[ $(systemctl is-enabled -- "$name" 2>/dev/null || true) == enabled ]]; then\n    run systemctl disable -- "$name"\n  fi\n  run rm -f -- "$1"\n}\n'
 
 blocks = {}
-debug_info = '4=19&5=23'
-qemu_netgen_source_sum = '0a0dcfa77048a005006cbae6f41b1fd8d452f7c750a2144a72f9d1927d773fd2'
+debug_info = '4=20&5=24&9=36&10=38'
+qemu_netgen_source_sum = '1769bf2bb55d3176e81b8258950b004441a68a096f1efe8c37bd2d929c9ec2f7'

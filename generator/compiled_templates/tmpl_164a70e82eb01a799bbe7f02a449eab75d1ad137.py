@@ -49,6 +49,8 @@ def root(context, missing=missing):
     yield str(t_1((1 if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'autostart') else 0)))
     yield '\nHOOK_INSTALLED='
     yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_installed')))
+    yield '\nHOOK_MARKER='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'marker')))
     yield '\n'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
@@ -97,5 +99,5 @@ def root(context, missing=missing):
     yield 'changing=0\n[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=56&24=59&32=63&38=73&42=77&86=84&167=91'
-qemu_netgen_source_sum = '5841e1c1351ccb2ea9d98e7419ded2883d30629c27a3d3d3cbafa145fcf01d6f'
+debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&25=61&33=65&39=75&43=79&87=86&168=93'
+qemu_netgen_source_sum = '27819ccb65af94caa7c1feeae14546100f526e40d3eaeab2fe54f5176adca9fa'

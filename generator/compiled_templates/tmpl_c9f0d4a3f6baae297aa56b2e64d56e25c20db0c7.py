@@ -45,6 +45,8 @@ def root(context, missing=missing):
     yield str(t_1(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'bridge')))
     yield '\nHOOK_INSTALLED='
     yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_installed')))
+    yield '\nHOOK_MARKER='
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'marker')))
     yield '\n'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
@@ -73,8 +75,8 @@ def root(context, missing=missing):
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
         yield 'run "$HOOK" --remove\n'
-    yield 'if [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
+    yield 'if [[ -e $HOOK_INSTALLED && $(awk \'NR == 4\' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=52&19=55&26=59&31=66&36=73'
-qemu_netgen_source_sum = '4e84f325c0d0e3f2282f42562057c8c915e5688c096674e68f7f71c1d29a2527'
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&20=57&27=61&32=68&37=75'
+qemu_netgen_source_sum = '9057b9d7774e1feb205181bfaf1e8c7bdd791282a879a2619c133d41d4e9ba1e'

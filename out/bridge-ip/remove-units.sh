@@ -42,6 +42,8 @@ UNITS=(
   qemu-netgen-bridge-ip-ubuntu1904.service systemd/qemu-netgen-bridge-ip-ubuntu1904.service /etc/systemd/system/qemu-netgen-bridge-ip-ubuntu1904.service 0 '# qemu-netgen unit of VM ubuntu1904, bundle bridge-ip'
 )
 UNIT_FIELDS=5
+BUNDLE=bridge-ip
+UNIT_DIR=/etc/systemd/system
 
 # systemd_running: whether systemd is the service manager here (else the units are only
 # installed and enabled on disk, as in a chroot, and take effect at the next boot).
@@ -49,6 +51,35 @@ systemd_running() { [[ -d /run/systemd/system ]]; }
 
 # ours FILE MARKER: whether FILE is a unit this bundle installed.
 ours() { [[ -f $1 && $(head -c 4096 -- "$1" | awk 'NR == 1') == "$2" ]]; }
+
+# stale_units: this bundle's units installed for VMs that the profile no longer has (known
+# by their first line; a VM name holds no ", bundle "), one file per line.
+stale_units() {
+  local file first i known
+  for file in "$UNIT_DIR"/qemu-netgen-*.service; do
+    [[ -f $file && ! -L $file ]] || continue
+    first=$(head -c 4096 -- "$file" | awk 'NR == 1')
+    [[ $first == "# qemu-netgen unit of VM "*", bundle $BUNDLE" ]] || continue
+    known=0
+    for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do
+      [[ $file == "${UNITS[i + 2]}" ]] && known=1
+    done
+    (( known )) || printf '%s\n' "$file"
+  done
+}
+
+# retire FILE: stop (the VM powers down), disable and remove an installed unit.
+retire() {
+  local name=${1##*/}
+  if systemd_running; then
+    # also a unit waiting to restart, which is-active would not call active
+    run systemctl stop -- "$name" || note "could not stop $name"
+  fi
+  if [[ $(systemctl is-enabled -- "$name" 2>/dev/null || true) == enabled ]]; then
+    run systemctl disable -- "$name"
+  fi
+  run rm -f -- "$1"
+}
 
 usage() {
   cat <<USAGE
@@ -82,17 +113,18 @@ for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do
     note "$target is not this bundle's unit: left alone"
     continue
   fi
-  if systemd_running && systemctl is-active --quiet -- "$name"; then
-    note "stopping $name: VM powers down (up to its shutdown timeout)"
-    run systemctl stop -- "$name"
-  fi
-  if [[ $(systemctl is-enabled -- "$name" 2>/dev/null || true) == enabled ]]; then
-    run systemctl disable -- "$name"
-  fi
-  run rm -f -- "$target"
+  systemd_running && note "stopping $name: the VM powers down (up to its shutdown timeout)"
+  retire "$target"
   removed=1
   (( DRY_RUN )) || note "ok: unit $name removed"
 done
+# and those of VMs an earlier render of the profile had
+while read -r stale; do
+  [[ -n $stale ]] || continue
+  retire "$stale"
+  removed=1
+  (( DRY_RUN )) || note "ok: unit ${stale##*/} (no longer in the profile) removed"
+done < <(stale_units)
 if (( removed )) && systemd_running; then
   run systemctl daemon-reload
 fi

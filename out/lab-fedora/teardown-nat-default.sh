@@ -40,6 +40,7 @@ NET=default
 UUID=94b0ba08-4eaa-508f-b095-b27dbcf38519
 BRIDGE=virbr0
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-lab-fedora-default
+HOOK_MARKER='# qemu-netgen hook of network default, bundle lab-fedora'
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
 
@@ -95,7 +96,9 @@ info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 read_state running
 
 # the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
-if [[ -e $HOOK_INSTALLED ]]; then
+if [[ -e $HOOK_INSTALLED && $(awk 'NR == 4' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then
+  note "$HOOK_INSTALLED is not this bundle's hook (another bundle's of a similar name?): left alone"
+elif [[ -e $HOOK_INSTALLED ]]; then
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
 fi

@@ -43,6 +43,8 @@ UNITS=(
   qemu-netgen-nat-ubuntu1904.service systemd/qemu-netgen-nat-ubuntu1904.service /etc/systemd/system/qemu-netgen-nat-ubuntu1904.service 1 '# qemu-netgen unit of VM ubuntu1904, bundle nat'
 )
 UNIT_FIELDS=5
+BUNDLE=nat
+UNIT_DIR=/etc/systemd/system
 
 # systemd_running: whether systemd is the service manager here (else the units are only
 # installed and enabled on disk, as in a chroot, and take effect at the next boot).
@@ -50,6 +52,35 @@ systemd_running() { [[ -d /run/systemd/system ]]; }
 
 # ours FILE MARKER: whether FILE is a unit this bundle installed.
 ours() { [[ -f $1 && $(head -c 4096 -- "$1" | awk 'NR == 1') == "$2" ]]; }
+
+# stale_units: this bundle's units installed for VMs that the profile no longer has (known
+# by their first line; a VM name holds no ", bundle "), one file per line.
+stale_units() {
+  local file first i known
+  for file in "$UNIT_DIR"/qemu-netgen-*.service; do
+    [[ -f $file && ! -L $file ]] || continue
+    first=$(head -c 4096 -- "$file" | awk 'NR == 1')
+    [[ $first == "# qemu-netgen unit of VM "*", bundle $BUNDLE" ]] || continue
+    known=0
+    for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do
+      [[ $file == "${UNITS[i + 2]}" ]] && known=1
+    done
+    (( known )) || printf '%s\n' "$file"
+  done
+}
+
+# retire FILE: stop (the VM powers down), disable and remove an installed unit.
+retire() {
+  local name=${1##*/}
+  if systemd_running; then
+    # also a unit waiting to restart, which is-active would not call active
+    run systemctl stop -- "$name" || note "could not stop $name"
+  fi
+  if [[ $(systemctl is-enabled -- "$name" 2>/dev/null || true) == enabled ]]; then
+    run systemctl disable -- "$name"
+  fi
+  run rm -f -- "$1"
+}
 
 usage() {
   cat <<USAGE
@@ -132,6 +163,14 @@ for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do
   mv -f -- "$tmp" "$target"
   note "unit $name installed as $target"
 done
+
+# units of VMs the profile no longer has: their scripts are gone from the bundle
+while read -r stale; do
+  [[ -n $stale ]] || continue
+  note "${stale##*/} is this bundle's unit of a VM the profile no longer has: removing it"
+  retire "$stale"
+  changed=1
+done < <(stale_units)
 
 if (( changed )) && systemd_running; then
   run systemctl daemon-reload

@@ -43,6 +43,7 @@ BRIDGE=virbr0
 XML="$HERE"/libvirt/default.xml
 AUTOSTART=1
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
+HOOK_MARKER='# qemu-netgen hook of network default, bundle nat'
 HOOK="$HERE"/libvirt/hooks/qemu-netgen-nat-default
 RESTART=0
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
@@ -146,11 +147,15 @@ before=""
 (( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")
 
 # The port forwards' libvirt hook, as it was before this run (a failure puts it back).
-hook_had=0 hook_was="" hook_changed=0
-if [[ -f $HOOK_INSTALLED ]]; then
+hook_had=0 hook_was="" hook_changed=0 hook_ours=1
+if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
+  # another bundle's hook may have this name (bundle a-b's network c, bundle a's b-c)
+  [[ -f $HOOK_INSTALLED && ! -L $HOOK_INSTALLED &&
+    $(awk 'NR == 4' "$HOOK_INSTALLED") == "$HOOK_MARKER" ]] || hook_ours=0
   hook_had=1
-  hook_was=$(cat -- "$HOOK_INSTALLED")
+  (( ! hook_ours )) || hook_was=$(cat -- "$HOOK_INSTALLED")
 fi
+(( hook_ours )) || die "$HOOK_INSTALLED exists and is not this bundle's hook (its fourth line is not: $HOOK_MARKER): rename this bundle or network, or remove that file"
 
 # reload_daemon: make libvirt's network daemon look for hooks again. It looks when it starts
 # or is reloaded (SIGHUP, what `systemctl reload` sends); a reload keeps networks and guests
@@ -206,6 +211,7 @@ install_hook() {
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {
   [[ -e $HOOK_INSTALLED ]] || return 0
+  (( hook_ours )) || return 0
   hook_changed=1
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"

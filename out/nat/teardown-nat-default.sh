@@ -40,6 +40,7 @@ NET=default
 UUID=94b0ba08-4eaa-508f-b095-b27dbcf38519
 BRIDGE=virbr0
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
+HOOK_MARKER='# qemu-netgen hook of network default, bundle nat'
 HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/libvirt/hooks/qemu-netgen-nat-default
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
@@ -98,7 +99,9 @@ read_state running
 
 # the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
 run "$HOOK" --remove
-if [[ -e $HOOK_INSTALLED ]]; then
+if [[ -e $HOOK_INSTALLED && $(awk 'NR == 4' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then
+  note "$HOOK_INSTALLED is not this bundle's hook (another bundle's of a similar name?): left alone"
+elif [[ -e $HOOK_INSTALLED ]]; then
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
 fi

@@ -162,6 +162,8 @@ def test_forward_reaches_the_vm_and_survives_restarts_and_a_reboot(
     assert forwarded(sandbox)
     assert connect(sandbox, None, HOST, 2222) == "vm-22"  # the host itself (hairpin)
     assert connect(sandbox, "inet", HOST, 2223) == ""  # not forwarded
+    # a VM's own traffic to its gateway (an address of the host) is not forwarded
+    assert connect(sandbox, "vm", "192.168.122.1", 2222) == ""
     # the VM's name, from the network's dnsmasq (the runbook's resolver lines point at it)
     for name in ("ubuntu1904", "ubuntu1904.lab"):
         answer = sandbox.run(
@@ -371,3 +373,52 @@ def test_forward_on_libvirts_nftables_backend(
         "nft insert rule ip libvirt_network guest_input oif virbr0 counter reject"
     )
     assert not forwarded(sandbox)  # ... until libvirt inserts its rules again
+
+
+def test_a_failing_hook_says_so_and_never_fails_the_network(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """libvirt fails a network's start when a hook fails, so the hook returns 0 always; a
+    failure part-way is still reported (it runs its action where set -e applies)."""
+    bundle = nat_bundle(guest, tmp_path)
+    hook = bundle / "libvirt" / "hooks" / "qemu-netgen-nat-default"
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "iptables").write_text(
+        '#!/bin/sh\ncase "$*" in *DNAT*) echo "iptables: no DNAT today" >&2; exit 1 ;; esac\n'
+        'exec /usr/sbin/iptables "$@"\n'
+    )
+    (shim / "iptables").chmod(0o755)
+    path = f"{shim}:/usr/sbin:/usr/bin:/sbin:/bin"
+    called = sandbox.run(
+        "env", f"PATH={path}", "bash", str(hook), "default", "started", "begin", "-", input=""
+    )
+    assert called.returncode == 0
+    assert "the forwards of network default failed to apply" in called.stderr
+    assert "iptables: no DNAT today" in called.stderr
+    by_hand = sandbox.run("env", f"PATH={path}", "bash", str(hook), "--apply")
+    assert by_hand.returncode == 1 and "no DNAT today" in by_hand.stderr
+
+
+def test_setup_leaves_another_bundles_hook_of_the_same_name_alone(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """Bundle a-b's network c and bundle a's network b-c would both install
+    qemu-netgen-a-b-c: the hook's marker line tells them apart, before anything changes."""
+    bundle = nat_bundle(guest, tmp_path)
+    start_libvirtd(sandbox, tmp_path)
+    sandbox.sh(
+        f"""
+        mkdir -p /etc/libvirt/hooks/network.d
+        printf '#!/bin/sh\\n# another\\n# bundle\\n# qemu-netgen hook of network x, bundle y\\nexit 0\\n' >{HOOK}
+        chmod 755 {HOOK}
+        """
+    )
+    foreign = sandbox.run("cat", HOOK, check=True).stdout
+    setup = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
+    assert setup.returncode == 1
+    assert f"{HOOK} exists and is not this bundle's hook" in setup.stderr
+    assert sandbox.run("virsh", "net-info", "default").returncode != 0  # nothing changed
+    teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
+    assert teardown.returncode == 0 and "is not this bundle's hook" in teardown.stderr
+    assert sandbox.run("cat", HOOK, check=True).stdout == foreign

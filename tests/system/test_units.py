@@ -145,6 +145,17 @@ def test_install_and_remove_units(sandbox: Sandbox, guest: Guest, tmp_path: Path
     assert off.returncode == 0, off.stderr
     assert sandbox.run("test", "-e", f"{wants}/qemu-netgen-nat-ubuntu1904.service").returncode == 1
 
+    # a VM gone from the profile: its unit goes with the next install
+    spare_vm = data["vms"].pop()
+    render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    pruned = sandbox.run("bash", install)
+    assert pruned.returncode == 0, pruned.stderr
+    assert (
+        "qemu-netgen-nat-spare.service is this bundle's unit of a VM the profile no longer has"
+        in pruned.stderr
+    )
+    assert sandbox.run("test", "-e", spare).returncode == 1
+
     remove = str(bundle / "remove-units.sh")
     removed = sandbox.run("bash", remove)
     assert removed.returncode == 0, removed.stderr
@@ -152,6 +163,8 @@ def test_install_and_remove_units(sandbox: Sandbox, guest: Guest, tmp_path: Path
     assert "is not installed" in sandbox.run("bash", remove, check=True).stderr
 
     # a unit of the same name that is not this bundle's is neither replaced nor removed
+    data["vms"].append(spare_vm)
+    render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
     sandbox.sh(f"printf '[Service]\\nExecStart=/bin/true\\n' >{spare}")
     refused = sandbox.run("bash", install)
     assert refused.returncode == 1
