@@ -348,3 +348,21 @@ def test_forwards_ports_in_use_and_the_firewall_backend(tmp_path: Path) -> None:
         f"PASS  libvirt's firewall backend here: nftables (firewall_backend in {conf}); the "
         "forwards' hook uses the same"
     ) in lines
+
+
+def test_forwards_on_a_libvirt_without_hook_folders(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "virsh").write_text('#!/bin/sh\n[ "$1" = --version ] && echo 6.0.0\n')
+    (shim / "virsh").chmod(0o755)
+    _, lines = host.preflight(FORWARDED, PATH=f"{shim}:{host.env['PATH']}")
+    assert any(
+        line.startswith("WARN  libvirt 6.0.0 runs no hooks from /etc/libvirt/hooks/network.d")
+        for line in lines
+    ), lines
+    (shim / "virsh").write_text('#!/bin/sh\n[ "$1" = --version ] && echo 10.10.0\n')
+    _, lines = host.preflight(FORWARDED, PATH=f"{shim}:{host.env['PATH']}")
+    assert (
+        "PASS  libvirt 10.10.0 runs the forwards' hook from /etc/libvirt/hooks/network.d" in lines
+    )

@@ -105,6 +105,13 @@ if command -v "$backend_tool" >/dev/null 2>&1; then
 else
   fail "libvirt's firewall backend here is $backend ($why) but $backend_tool is not installed"
 fi
+# libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on
+version=$(virsh --version 2>/dev/null || true)
+if [[ $version =~ ^([0-9]+)\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then
+  warn "libvirt $version runs no hooks from /etc/libvirt/hooks/network.d (6.5 and later do): the setup applies the forwards, but after a restart of the network or a reboot they are gone until it runs again"
+elif [[ -n $version ]]; then
+  pass "libvirt $version runs the forwards' hook from /etc/libvirt/hooks/network.d"
+fi
 listening=$(ss -ltnuH 2>/dev/null || true)
 if awk -v proto=tcp -v port=:2222 '$1 == proto && substr($5, length($5) - length(port) + 1) == port { found = 1 } END { exit !found }' <<<"$listening"; then
   warn "tcp port 2222 is in use by a service of this host (ss -lnp 'sport = :2222'): the forward takes connections to this host's addresses on it away from that service"

@@ -48,6 +48,10 @@ TOOLS = (
     "ifup",
     "brctl",
     "dhclient",
+    "nft",
+    "socat",
+    "systemd-analyze",
+    "setpriv",
 )
 
 
