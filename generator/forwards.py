@@ -25,7 +25,12 @@ from dataclasses import dataclass
 from generator.profile import NatNetwork
 
 HOOK_DIR = "/etc/libvirt/hooks/network.d"
+# libvirt before 6.5 runs only this one file: where the bundle puts a dispatcher that runs
+# HOOK_DIR's hooks as a newer libvirt does (the operator's own file there is left alone)
+DISPATCHER = "/etc/libvirt/hooks/network"
+DISPATCHER_SINCE = (6, 5)
 LIBVIRT_CHAIN = "guest_cross"  # see above
+DISPATCHER_MARKER = f"# qemu-netgen dispatcher: runs the hooks in {HOOK_DIR}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,11 @@ class FirewallPlan:
     hook_path: str  # in the bundle
     hook_installed: str  # where libvirt runs it
     marker: str  # its fourth line, by which the scripts know it as this bundle's
+    hook_dir: str
+    dispatcher_path: str  # in the bundle
+    dispatcher_installed: str
+    dispatcher_marker: str  # its fourth line
+    dispatcher_since: str  # the libvirt version from which no dispatcher is needed
 
     @property
     def firewalld_advice(self) -> str:
@@ -169,6 +179,11 @@ def plan_firewall(
         ),
         nft_chain=LIBVIRT_CHAIN,
         marker=f"# qemu-netgen hook of network {name}, bundle {bundle}",
+        hook_dir=HOOK_DIR,
+        dispatcher_path="libvirt/hooks/network",
+        dispatcher_installed=DISPATCHER,
+        dispatcher_marker=DISPATCHER_MARKER,
+        dispatcher_since=".".join(str(n) for n in DISPATCHER_SINCE),
         hook_path=f"libvirt/hooks/qemu-netgen-{bundle}-{name}",
         hook_installed=f"{HOOK_DIR}/qemu-netgen-{bundle}-{name}",
     )

@@ -172,6 +172,7 @@ def render(plan: Plan) -> list[RenderedFile]:
         add(net.teardown_path, "nat/teardown.sh.j2", EXEC, net=net)
         if net.firewall.forwards:
             add(net.firewall.hook_path, "nat/forwards-hook.sh.j2", EXEC, net=net)
+            add(net.firewall.dispatcher_path, "nat/dispatcher.sh.j2", EXEC, net=net)
     for bridge in plan.bridges:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         add(bridge.apply_path, apply, EXEC, net=bridge)

@@ -147,6 +147,7 @@ def test_check_names_odd_shapes_without_following_links(
     assert differences(manifest(files), dest) == [
         f"{dest}/README.md: a folder, not a regular file",
         f"{dest}/libvirt/default.xml: missing",
+        f"{dest}/libvirt/hooks/network: missing",
         f"{dest}/libvirt/hooks/qemu-netgen-nat-default: missing",
         f"{dest}/preflight.sh: a symbolic link, not a regular file",
         f"{dest}/qemu/bridge.conf: missing",

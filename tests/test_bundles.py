@@ -23,6 +23,7 @@ NAT_FILES = [
     "install-units.sh",
     "launch-ubuntu1904.sh",
     "libvirt/default.xml",
+    "libvirt/hooks/network",
     "libvirt/hooks/qemu-netgen-nat-default",
     "preflight.sh",
     "qemu/bridge.conf",
@@ -33,7 +34,8 @@ NAT_FILES = [
     "systemd/qemu-netgen-nat-ubuntu1904.service",
     "teardown-nat-default.sh",
 ]
-EXECUTABLE = ("libvirt/hooks/qemu-netgen-nat-default",)  # libvirt runs it by its name
+# libvirt runs them by their names
+EXECUTABLE = ("libvirt/hooks/network", "libvirt/hooks/qemu-netgen-nat-default")
 
 
 def test_examples_exist() -> None:

@@ -56,6 +56,14 @@ def root(context, missing=missing):
         pass
         yield 'HOOK="$HERE"/'
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_path')))
+        yield '\nDISPATCHER="$HERE"/'
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_path')))
+        yield '\nDISPATCHER_INSTALLED='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_installed')))
+        yield '\nDISPATCHER_MARKER='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_marker')))
+        yield '\nDISPATCHER_SINCE='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_since')))
         yield '\n'
     yield 'RESTART=0\n: "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--restart]\nDefines the libvirt network $NET from $XML (replacing an older definition of it),\nstarts it if it is not running and sets autostart'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
@@ -99,5 +107,5 @@ def root(context, missing=missing):
     yield 'changing=0\n[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&25=61&33=65&39=75&43=79&87=86&168=93'
-qemu_netgen_source_sum = '27819ccb65af94caa7c1feeae14546100f526e40d3eaeab2fe54f5176adca9fa'
+debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&29=69&37=73&43=83&47=87&91=94&172=101'
+qemu_netgen_source_sum = '10fad32606a1b26d7bd595ee6dc099bf179b0016a01802fae4faa996b2718ef0'

@@ -342,7 +342,15 @@ def root(context, missing=missing):
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'nft_chain'))
             yield "` chain, which libvirt's `forward` chain enters before the reject in its\n   `guest_input` (an accept in another table cannot overrule that reject; and libvirt puts its\n   own rules back at the top of its chains whenever its daemon starts, which would bury an\n   accept placed in `guest_input` itself).\n   Every rule among libvirt's carries the comment `"
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'comment'))
-            yield '`.\n   `'
+            yield '`. libvirt runs the\n   hooks in `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_dir'))
+            yield '` from '
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'dispatcher_since'))
+            yield ' on; where it is older it runs only\n   `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'dispatcher_installed'))
+            yield '`, and the setup installs `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'dispatcher_path'))
+            yield "` there, which runs that\n   folder's hooks (a file of your own there is left alone: have it run the hook).\n   `"
             yield str(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_path'))
             yield " --status` shows them. A forward reaches its VM from other hosts\n   and from this host's own addresses (not from `127.0.0.1`, and not from another VM on\n   `"
             yield str(environment.getattr(l_1_net, 'bridge'))
@@ -582,5 +590,5 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&41=210&43=218&45=220&46=224&49=241&53=244&54=248&60=262&63=264&64=268&66=272&72=276&75=279&76=285&79=293&81=297&82=303&83=309&85=315&88=317&89=319&90=323&91=329&94=332&95=334&100=336&101=338&104=340&105=342&109=344&110=346&112=348&115=350&117=353&118=377&121=379&122=383&125=387&128=392&129=395&131=402&133=406&140=412&148=414&151=416&152=418&154=421&156=424&157=430&158=434&160=438&163=440&165=442&167=445&168=449&174=453&176=455&178=457&187=461&189=465&190=473&191=475&192=481&195=484&196=487&198=497&199=500&201=504&203=506&204=509&206=511&207=514&208=517&210=524&218=533&220=536&221=538&224=540&225=543&226=547&228=549&229=552&231=559&232=563&233=565&238=568&239=572&240=576&241=579'
-qemu_netgen_source_sum = '0dbf99da1277e4cbc7880eb197bd6c943db5204f09f09c7f7068987185093e72'
+debug_info = '1=43&3=45&9=47&13=51&14=55&17=90&21=93&22=97&25=121&29=124&30=128&33=150&37=154&38=158&41=210&43=218&45=220&46=224&49=241&53=244&54=248&60=262&63=264&64=268&66=272&72=276&75=279&76=285&79=293&81=297&82=303&83=309&85=315&88=317&89=319&90=323&91=329&94=332&95=334&100=336&101=338&104=340&105=342&109=344&110=346&111=350&113=354&115=356&118=358&120=361&121=385&124=387&125=391&128=395&131=400&132=403&134=410&136=414&143=420&151=422&154=424&155=426&157=429&159=432&160=438&161=442&163=446&166=448&168=450&170=453&171=457&177=461&179=463&181=465&190=469&192=473&193=481&194=483&195=489&198=492&199=495&201=505&202=508&204=512&206=514&207=517&209=519&210=522&211=525&213=532&221=541&223=544&224=546&227=548&228=551&229=555&231=557&232=560&234=567&235=571&236=573&241=576&242=580&243=584&244=587'
+qemu_netgen_source_sum = 'e4c2d3ea57da9be34be0dd08258ca8b76876319a629c022585c5da9c9ffb062e'

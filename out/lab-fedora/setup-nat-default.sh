@@ -153,56 +153,6 @@ if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
   (( ! hook_ours )) || hook_was=$(cat -- "$HOOK_INSTALLED")
 fi
 
-# reload_daemon: make libvirt's network daemon look for hooks again. It looks when it starts
-# or is reloaded (SIGHUP, what `systemctl reload` sends); a reload keeps networks and guests
-# running.
-reload_daemon() {
-  local daemon pidfile pid found=0
-  for daemon in libvirtd virtnetworkd; do
-    pidfile=/run/$daemon.pid
-    [[ -r $pidfile ]] || continue
-    pid=$(<"$pidfile")
-    [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null || true) == "$daemon" ]] || continue
-    found=1
-    run kill -HUP "$pid"
-  done
-  if (( ! found )); then
-    note "no running libvirtd or virtnetworkd found: libvirt uses the hook from its next start"
-    return 0
-  fi
-  (( DRY_RUN )) && return 0
-  # the reload runs in the background: wait until the daemon answers again
-  local i
-  for ((i = 0; i < 100; i++)); do
-    virsh net-info "$NET" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  note "libvirt did not answer within 10 s of the reload"
-}
-
-# install_hook: the bundle's hook in libvirt's hook folder (replaced by rename), libvirt told
-# of it, and the forwards applied now.
-install_hook() {
-  local dir=${HOOK_INSTALLED%/*} tmp
-  if (( hook_had )) && [[ $(cat -- "$HOOK") == "$hook_was" ]]; then
-    note "hook $HOOK_INSTALLED unchanged"
-  else
-    hook_changed=1
-    if (( DRY_RUN )); then
-      show install -d -m 0755 "$dir"
-      show install -m 0755 "$HOOK" "$HOOK_INSTALLED"
-    else
-      install -d -m 0755 "$dir"
-      tmp=$(mktemp "$dir/.qemu-netgen.XXXXXX")
-      install -m 0755 "$HOOK" "$tmp"
-      mv -f -- "$tmp" "$HOOK_INSTALLED"
-      note "hook $HOOK_INSTALLED installed"
-    fi
-    (( hook_had )) || reload_daemon
-  fi
-  run "$HOOK" --apply
-  (( DRY_RUN )) || note "ok: the port forwards of $NET are in place"
-}
 
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {

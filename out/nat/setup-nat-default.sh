@@ -45,6 +45,10 @@ AUTOSTART=1
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
 HOOK_MARKER='# qemu-netgen hook of network default, bundle nat'
 HOOK="$HERE"/libvirt/hooks/qemu-netgen-nat-default
+DISPATCHER="$HERE"/libvirt/hooks/network
+DISPATCHER_INSTALLED=/etc/libvirt/hooks/network
+DISPATCHER_MARKER='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d'
+DISPATCHER_SINCE=6.5
 RESTART=0
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
@@ -155,6 +159,7 @@ if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
   hook_had=1
   (( ! hook_ours )) || hook_was=$(cat -- "$HOOK_INSTALLED")
 fi
+dispatcher_changed=0 dispatcher_new=0
 (( hook_ours )) || die "$HOOK_INSTALLED exists and is not this bundle's hook (its fourth line is not: $HOOK_MARKER): rename this bundle or network, or remove that file"
 
 # reload_daemon: make libvirt's network daemon look for hooks again. It looks when it starts
@@ -184,6 +189,62 @@ reload_daemon() {
   note "libvirt did not answer within 10 s of the reload"
 }
 
+# libvirt_version: the running libvirt's version (the daemon's, else the client's). Tests
+# give another in QEMU_NETGEN_LIBVIRT_VERSION.
+libvirt_version() {
+  local out
+  if [[ -n ${QEMU_NETGEN_LIBVIRT_VERSION:-} ]]; then
+    echo "$QEMU_NETGEN_LIBVIRT_VERSION"
+  elif out=$(virsh version --daemon 2>/dev/null) && [[ $out =~ daemon:\ *([0-9.]+) ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    virsh --version 2>/dev/null || true
+  fi
+}
+
+# older VERSION THAN: whether VERSION (major.minor...) comes before THAN.
+older() {
+  local -a a b
+  IFS=. read -ra a <<<"$1"
+  IFS=. read -ra b <<<"$2"
+  (( ${a[0]:-0} < ${b[0]:-0} || (${a[0]:-0} == ${b[0]:-0} && ${a[1]:-0} < ${b[1]:-0}) ))
+}
+
+# ours_dispatcher: whether libvirt's single network hook is the dispatcher a bundle put there.
+ours_dispatcher() {
+  [[ -f $DISPATCHER_INSTALLED && ! -L $DISPATCHER_INSTALLED &&
+    $(awk 'NR == 4' "$DISPATCHER_INSTALLED") == "$DISPATCHER_MARKER" ]]
+}
+
+# install_dispatcher: where libvirt is older than $DISPATCHER_SINCE it runs only
+# $DISPATCHER_INSTALLED: the bundle's dispatcher goes there (it runs the hooks folder), unless
+# the operator has a file of their own there, which is left as it is.
+install_dispatcher() {
+  local version tmp
+  version=$(libvirt_version)
+  if [[ -z $version ]] || ! older "$version" "$DISPATCHER_SINCE"; then
+    return 0
+  fi
+  if ours_dispatcher && [[ $(cat -- "$DISPATCHER") == "$(cat -- "$DISPATCHER_INSTALLED")" ]]; then
+    note "libvirt $version runs only $DISPATCHER_INSTALLED: the dispatcher there is in place"
+    return 0
+  fi
+  if [[ -e $DISPATCHER_INSTALLED || -L $DISPATCHER_INSTALLED ]] && ! ours_dispatcher; then
+    note "libvirt $version runs only $DISPATCHER_INSTALLED, which is not qemu-netgen's: the forwards are applied now, but to keep them over restarts and reboots have it run $HOOK_INSTALLED with its arguments and input"
+    return 0
+  fi
+  [[ -e $DISPATCHER_INSTALLED ]] || dispatcher_new=1
+  if (( DRY_RUN )); then
+    show install -m 0755 "$DISPATCHER" "$DISPATCHER_INSTALLED"
+  else
+    tmp=$(mktemp "${DISPATCHER_INSTALLED%/*}/.qemu-netgen.XXXXXX")
+    install -m 0755 "$DISPATCHER" "$tmp"
+    mv -f -- "$tmp" "$DISPATCHER_INSTALLED"
+    note "libvirt $version runs only $DISPATCHER_INSTALLED: installed the dispatcher that runs $HOOK_INSTALLED there"
+  fi
+  dispatcher_changed=1
+}
+
 # install_hook: the bundle's hook in libvirt's hook folder (replaced by rename), libvirt told
 # of it, and the forwards applied now.
 install_hook() {
@@ -202,11 +263,15 @@ install_hook() {
       mv -f -- "$tmp" "$HOOK_INSTALLED"
       note "hook $HOOK_INSTALLED installed"
     fi
-    (( hook_had )) || reload_daemon
+  fi
+  install_dispatcher
+  if (( (hook_changed && ! hook_had) || dispatcher_changed )); then
+    reload_daemon
   fi
   run "$HOOK" --apply
   (( DRY_RUN )) || note "ok: the port forwards of $NET are in place"
 }
+
 
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {
@@ -219,6 +284,9 @@ drop_hook() {
 
 # undo_hook: the hook and its rules as they were before this run.
 undo_hook() {
+  if (( dispatcher_new )); then
+    rm -f -- "$DISPATCHER_INSTALLED" || note "could not remove $DISPATCHER_INSTALLED"
+  fi
   (( hook_changed )) || return 0
   if (( hook_had )); then
     if ! { printf '%s\n' "$hook_was" >"$HOOK_INSTALLED" && chmod 0755 "$HOOK_INSTALLED" &&

@@ -42,6 +42,9 @@ BRIDGE=virbr0
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
 HOOK_MARKER='# qemu-netgen hook of network default, bundle nat'
 HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/libvirt/hooks/qemu-netgen-nat-default
+HOOK_DIR=/etc/libvirt/hooks/network.d
+DISPATCHER_INSTALLED=/etc/libvirt/hooks/network
+DISPATCHER_MARKER='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d'
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
 
@@ -104,6 +107,15 @@ if [[ -e $HOOK_INSTALLED && $(awk 'NR == 4' "$HOOK_INSTALLED") != "$HOOK_MARKER"
 elif [[ -e $HOOK_INSTALLED ]]; then
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
+fi
+# the dispatcher for a libvirt before 6.5, once no hook is left for it to run
+if [[ -f $DISPATCHER_INSTALLED && ! -L $DISPATCHER_INSTALLED &&
+  $(awk 'NR == 4' "$DISPATCHER_INSTALLED") == "$DISPATCHER_MARKER" ]]; then
+  left=0
+  for hook in "$HOOK_DIR"/*; do
+    [[ -e $hook && $hook != "$HOOK_INSTALLED" ]] && left=1
+  done
+  (( left )) || run rm -f -- "$DISPATCHER_INSTALLED"
 fi
 
 if (( ! defined )); then

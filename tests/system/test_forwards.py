@@ -445,3 +445,55 @@ def test_setup_leaves_another_bundles_hook_of_the_same_name_alone(
     teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
     assert teardown.returncode == 0 and "is not this bundle's hook" in teardown.stderr
     assert sandbox.run("cat", HOOK, check=True).stdout == foreign
+
+
+DISPATCHER = "/etc/libvirt/hooks/network"
+
+
+def test_an_old_libvirt_gets_a_dispatcher(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
+    """libvirt before 6.5 runs only /etc/libvirt/hooks/network: the setup installs a
+    dispatcher there that runs the hooks folder (this libvirt 9.0 plays an old one), leaves an
+    operator's own file alone, and the teardown removes only its own, when no hook is left."""
+    bundle = nat_bundle(guest, tmp_path)
+    hook = bundle / "libvirt" / "hooks" / "qemu-netgen-nat-default"
+    outside_world(sandbox)
+    start_libvirtd(sandbox, tmp_path)
+    old = ("env", "QEMU_NETGEN_LIBVIRT_VERSION=6.0.0")
+    setup = sandbox.run(*old, "bash", str(bundle / "setup-nat-default.sh"))
+    assert setup.returncode == 0, setup.stderr
+    assert f"libvirt 6.0.0 runs only {DISPATCHER}: installed the dispatcher" in setup.stderr
+    attach_vm(sandbox, tmp_path)
+    listen(sandbox, "vm", 22, "vm-22")
+    assert forwarded(sandbox)
+    # what libvirt would do at boot: the dispatcher runs the bundle's hook
+    sandbox.run("bash", str(hook), "--remove", check=True)
+    assert not forwarded(sandbox)
+    dispatched = sandbox.run(DISPATCHER, "default", "started", "begin", "-", input="<x/>")
+    assert dispatched.returncode == 0, dispatched.stderr
+    assert forwarded(sandbox)
+    again = sandbox.run(*old, "bash", str(bundle / "setup-nat-default.sh"))
+    assert "the dispatcher there is in place" in again.stderr
+
+    teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
+    assert teardown.returncode == 0, teardown.stderr
+    assert sandbox.run("test", "-e", DISPATCHER).returncode == 1
+    assert sandbox.run("test", "-e", HOOK).returncode == 1
+
+    # libvirt still starts networks: it found no hook file gone missing
+    throwaway = tmp_path / "t.xml"
+    throwaway.write_text("<network><name>t</name><bridge name='virbr9'/></network>\n")
+    created = sandbox.run("virsh", "net-create", str(throwaway))
+    assert created.returncode == 0, created.stderr
+    sandbox.run("virsh", "net-destroy", "t", check=True)
+
+    own_file = tmp_path / "own-hook"
+    own_file.write_text("#!/bin/sh\n# the operator's own\nexit 0\n")
+    sandbox.run("install", "-m", "0755", str(own_file), DISPATCHER, check=True)
+    own = sandbox.run("cat", DISPATCHER, check=True).stdout
+    setup = sandbox.run(*old, "bash", str(bundle / "setup-nat-default.sh"))
+    assert setup.returncode == 0, setup.stderr
+    assert f"{DISPATCHER}, which is not qemu-netgen's" in setup.stderr
+    attach_vm(sandbox, tmp_path, first=False)  # the new network's new virbr0
+    assert forwarded(sandbox)  # applied now all the same
+    sandbox.run("bash", str(bundle / "teardown-nat-default.sh"), check=True)
+    assert sandbox.run("cat", DISPATCHER, check=True).stdout == own
