@@ -378,9 +378,21 @@ def forward_rules(profile: Profile) -> Found:
 def dns_names_rules(profile: Profile) -> Found:
     """A VM given a derived lease answers to its name in the network's DNS: a hosts entry of
     that name for another MAC would make two addresses answer to it."""
-    derived = {
-        (lease.network, lease.vm.lower()) for lease in fixed_leases(profile) if lease.derived
-    }
+    leases = [lease for lease in fixed_leases(profile) if lease.derived]
+    derived = {(lease.network, lease.vm.lower()) for lease in leases}
+    named: dict[tuple[str, str], str] = {}
+    for lease in leases:  # DNS names ignore case: Web and web would be one name, two addresses
+        key = (lease.network, lease.vm.lower())
+        if key in named:
+            nat = profile.networks[lease.network]
+            assert isinstance(nat, NatNetwork)
+            index = next(i for i, f in enumerate(nat.forwards) if f.to == lease.vm)
+            yield (
+                ("networks", lease.network, "forwards", index, "to"),
+                f"VMs {named[key]!r} and {lease.vm!r} would answer to one DNS name (names "
+                "ignore case) with two addresses: rename one",
+            )
+        named.setdefault(key, lease.vm)
     for name, net in profile.networks.items():
         if not isinstance(net, NatNetwork):
             continue

@@ -12,6 +12,7 @@ the plan use this module.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass
 from ipaddress import IPv4Address
@@ -39,24 +40,25 @@ def _reserved(net: NatNetwork) -> list[tuple[int, int]]:
     return sorted(taken)
 
 
-def _derive(network: str, vm: str, net: NatNetwork, taken: set[int]) -> int | None:
+def _derive(
+    network: str, vm: str, net: NatNetwork, reserved: list[tuple[int, int]], taken: set[int]
+) -> int | None:
     """An address for ``vm``: where the hash of the names falls in the subnet's host
     addresses, or the next free one after it (wrapping). Only what sits between the hash
-    and the address moves it: another fixed lease elsewhere in the subnet does not."""
+    and the address moves it: another fixed lease elsewhere in the subnet does not.
+    ``reserved``: :func:`_reserved` clipped to the subnet's hosts and merged."""
     first = int(net.subnet.network_address) + 1
     last = int(net.subnet.broadcast_address) - 1
-    reserved = [
-        (max(a, first), min(b, last)) for a, b in _reserved(net) if b >= first and a <= last
-    ]
-    busy = sum(b - a + 1 for a, b in _merge(reserved)) + len(taken)
+    busy = sum(b - a + 1 for a, b in reserved) + len(taken)
     if busy >= last - first + 1:
         return None
     digest = hashlib.sha256(f"{network}\0{vm}".encode()).digest()
     address = first + int.from_bytes(digest[:8], "big") % (last - first + 1)
+    starts = [a for a, _ in reserved]
     while True:  # each pass skips one interval or one taken address: it ends
-        hit = next((b for a, b in reserved if a <= address <= b), None)
-        if hit is not None:
-            address = hit + 1
+        at = bisect.bisect_right(starts, address) - 1
+        if at >= 0 and address <= reserved[at][1]:
+            address = reserved[at][1] + 1
         elif address in taken:
             address += 1
         else:
@@ -83,6 +85,11 @@ def fixed_leases(profile: Profile) -> list[Lease]:
             continue
         by_mac = {h.mac.lower(): h.ip for h in net.hosts}
         forwarded = {f.to for f in net.forwards if f.to_address is None}
+        first = int(net.subnet.network_address) + 1
+        last = int(net.subnet.broadcast_address) - 1
+        reserved = _merge(
+            [(max(a, first), min(b, last)) for a, b in _reserved(net) if b >= first and a <= last]
+        )
         taken: set[int] = set()
         for vm in sorted(profile.vms, key=lambda v: v.name):
             nic = next((i for i, n in enumerate(vm.nics) if n.network == name), None)
@@ -92,7 +99,7 @@ def fixed_leases(profile: Profile) -> list[Lease]:
             if mac is not None and mac.lower() in by_mac:
                 found.append(Lease(name, vm.name, nic, by_mac[mac.lower()], derived=False))
             elif vm.name in forwarded:
-                address = _derive(name, vm.name, net, taken)
+                address = _derive(name, vm.name, net, reserved, taken)
                 if address is not None:
                     taken.add(address)
                 found.append(

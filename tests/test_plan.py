@@ -7,7 +7,7 @@ import time
 import uuid
 from ipaddress import IPv4Address
 
-from generator import plan
+from generator import plan, render
 from generator.plan import MacAllocator, network_uuid
 from generator.validate import parse_text
 from tests.conftest import ROOT
@@ -415,3 +415,22 @@ def test_long_names_get_short_firewall_comments_and_socket_paths() -> None:
 def test_restart_no_written_bare() -> None:
     text = "name: x\nvms:\n  - {name: a, memory: 1G, restart: no}\n"
     assert plan.build(parse_text(text)).vms[0].unit.restart == "no"
+
+
+def test_forwards_on_two_networks_render_one_dispatcher() -> None:
+    text = FORWARDS.replace(
+        "EXTRA\n",
+        "  - {name: web3, memory: 1G, nics: [{network: other}]}\n",
+    ).replace(
+        "vms:\n",
+        "  other:\n    type: nat\n    bridge: virbr1\n    subnet: 10.2.0.0/24\n"
+        "    forwards: [{host_port: 2223, to: web3, port: 22}]\nvms:\n",
+        1,
+    )
+    files = [f.path for f in render.render(plan.build(parse_text(text)))]
+    assert files.count("libvirt/hooks/network") == 1
+    assert "libvirt/hooks/qemu-netgen-fw-default" in files
+    assert "libvirt/hooks/qemu-netgen-fw-other" in files
+    nats = plan.build(parse_text(text)).nats
+    # each network's DNAT chain returns the VMs' own traffic of both bridges
+    assert [n.firewall.inside for n in nats] == [("virbr0", "virbr1")] * 2

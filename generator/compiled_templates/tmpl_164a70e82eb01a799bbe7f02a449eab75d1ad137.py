@@ -64,6 +64,8 @@ def root(context, missing=missing):
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_marker')))
         yield '\nDISPATCHER_SINCE='
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_since')))
+        yield '\nHOOK_DIR='
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_dir')))
         yield '\n'
     yield 'RESTART=0\n: "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run] [--restart]\nDefines the libvirt network $NET from $XML (replacing an older definition of it),\nstarts it if it is not running and sets autostart'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
@@ -107,5 +109,5 @@ def root(context, missing=missing):
     yield 'changing=0\n[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&29=69&37=73&43=83&47=87&91=94&172=101'
-qemu_netgen_source_sum = '10fad32606a1b26d7bd595ee6dc099bf179b0016a01802fae4faa996b2718ef0'
+debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&20=68&30=71&38=75&44=85&48=89&92=96&173=103'
+qemu_netgen_source_sum = '2ee8b2caedbdbd9ec1fb0e345ac02cd4ad89fae11b09d0a9386b178443827f60'

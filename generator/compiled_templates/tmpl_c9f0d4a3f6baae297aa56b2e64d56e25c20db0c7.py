@@ -52,12 +52,6 @@ def root(context, missing=missing):
         pass
         yield 'HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/'
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_path')))
-        yield '\nHOOK_DIR='
-        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'hook_dir')))
-        yield '\nDISPATCHER_INSTALLED='
-        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_installed')))
-        yield '\nDISPATCHER_MARKER='
-        yield str(t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'dispatcher_marker')))
         yield '\n'
     yield ': "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nStops the libvirt network $NET and removes its definition and autostart link'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
@@ -77,16 +71,19 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
-    yield "\nread_state running\n\n# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)\n"
+    yield '\nread_state running\n\n'
+    template = environment.get_template('nat/dispatcher-drop.sh.j2', 'nat/teardown.sh.j2')
+    gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+    try:
+        for event in gen:
+            yield event
+    finally: gen.close()
+    yield "\n# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)\n"
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
         yield 'run "$HOOK" --remove\n'
-    yield 'if [[ -e $HOOK_INSTALLED && $(awk \'NR == 4\' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\n'
-    if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
-        pass
-        yield '# the dispatcher for a libvirt before 6.5, once no hook is left for it to run\nif [[ -f $DISPATCHER_INSTALLED && ! -L $DISPATCHER_INSTALLED &&\n  $(awk \'NR == 4\' "$DISPATCHER_INSTALLED") == "$DISPATCHER_MARKER" ]]; then\n  left=0\n  for hook in "$HOOK_DIR"/*; do\n    [[ -e $hook && $hook != "$HOOK_INSTALLED" ]] && left=1\n  done\n  (( left )) || run rm -f -- "$DISPATCHER_INSTALLED"\nfi\n'
-    yield '\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
+    yield 'if [[ -e $HOOK_INSTALLED && $(awk \'NR == 4\' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\ndrop_dispatcher\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&13=56&14=58&15=60&23=63&30=67&35=74&40=81&49=85'
-qemu_netgen_source_sum = '3c286e63e6bf3567d781db4f221507c2e48f2bb823c2b7172210e42b23e9c037'
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&20=57&27=61&32=68&36=75&39=82'
+qemu_netgen_source_sum = '26c549d3018f1677c99a265c13b350390f39fa526d2237689cb57c63cdc9ad27'

@@ -68,9 +68,20 @@ stale_units() {
   done
 }
 
-# retire FILE: stop (the VM powers down), disable and remove an installed unit.
+# retire FILE: stop (the VM powers down), disable and remove an installed unit; returns 1
+# when it leaves a running unit whose stop script is gone.
 retire() {
-  local name=${1##*/}
+  local name=${1##*/} stop state
+  state=$(systemctl is-active -- "$name" 2>/dev/null || true)
+  if systemd_running && [[ $state == active || $state == activating || $state == reloading ]]; then
+    # the unit's stop script powers the guest down; where a new render removed it (a VM
+    # gone from the profile), stopping would cut the VM's power instead
+    stop=$(awk -F= '$1 == "ExecStop" { split($2, w, " "); print w[1] }' "$1")
+    if [[ -n $stop && ! -x $stop ]]; then
+      note "$name runs, and its stop script $stop is gone (the VM left the profile): power the VM down from inside (or systemctl stop $name to cut its power), then run this again; left as it is"
+      return 1
+    fi
+  fi
   if systemd_running; then
     # also a unit waiting to restart, which is-active would not call active
     run systemctl stop -- "$name" || note "could not stop $name"
@@ -114,14 +125,14 @@ for ((i = 0; i < ${#UNITS[@]}; i += UNIT_FIELDS)); do
     continue
   fi
   systemd_running && note "stopping $name: the VM powers down (up to its shutdown timeout)"
-  retire "$target"
+  retire "$target" || continue
   removed=1
   (( DRY_RUN )) || note "ok: unit $name removed"
 done
 # and those of VMs an earlier render of the profile had
 while read -r stale; do
   [[ -n $stale ]] || continue
-  retire "$stale"
+  retire "$stale" || continue
   removed=1
   (( DRY_RUN )) || note "ok: unit ${stale##*/} (no longer in the profile) removed"
 done < <(stale_units)

@@ -154,6 +154,20 @@ if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
 fi
 
 
+# drop_dispatcher: the dispatcher a bundle installed for a libvirt before 6.5 goes once the
+# hooks folder has no hook left for it to run (this bundle's is gone by then).
+drop_dispatcher() {
+  local dispatcher=/etc/libvirt/hooks/network folder=/etc/libvirt/hooks/network.d
+  local marker='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' hook
+  [[ -f $dispatcher && ! -L $dispatcher && $(awk 'NR == 4' "$dispatcher") == "$marker" ]] || return 0
+  for hook in "$folder"/*; do
+    if [[ -e $hook ]] && ! { (( DRY_RUN )) && [[ $hook == "$HOOK_INSTALLED" ]]; }; then
+      return 0
+    fi
+  done
+  run rm -f -- "$dispatcher"
+}
+
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {
   [[ -e $HOOK_INSTALLED ]] || return 0
@@ -161,6 +175,7 @@ drop_hook() {
   hook_changed=1
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
+  drop_dispatcher
 }
 
 # undo_hook: the hook and its rules as they were before this run.

@@ -108,7 +108,11 @@ fi
 # libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on
 version=$(virsh --version 2>/dev/null || true)
 if [[ $version =~ ^([0-9]+)\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then
-  warn "libvirt $version runs no hooks from /etc/libvirt/hooks/network.d (6.5 and later do): the setup applies the forwards, but after a restart of the network or a reboot they are gone until it runs again"
+  if [[ -e /etc/libvirt/hooks/network ]] && ! grep -qxF '# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' /etc/libvirt/hooks/network 2>/dev/null; then
+    warn "libvirt $version runs only /etc/libvirt/hooks/network (6.5 and later also run network.d/), and that file is your own: the setup leaves it alone; have it run /etc/libvirt/hooks/network.d/qemu-netgen-nat-default with its arguments and input, or the forwards are gone after a restart of the network or a reboot"
+  else
+    pass "libvirt $version runs only /etc/libvirt/hooks/network: the setup puts a dispatcher there that runs network.d/ as newer libvirt does"
+  fi
 elif [[ -n $version ]]; then
   pass "libvirt $version runs the forwards' hook from /etc/libvirt/hooks/network.d"
 fi

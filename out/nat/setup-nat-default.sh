@@ -49,6 +49,7 @@ DISPATCHER="$HERE"/libvirt/hooks/network
 DISPATCHER_INSTALLED=/etc/libvirt/hooks/network
 DISPATCHER_MARKER='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d'
 DISPATCHER_SINCE=6.5
+HOOK_DIR=/etc/libvirt/hooks/network.d
 RESTART=0
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
@@ -222,10 +223,19 @@ ours_dispatcher() {
 install_dispatcher() {
   local version tmp
   version=$(libvirt_version)
-  if [[ -z $version ]] || ! older "$version" "$DISPATCHER_SINCE"; then
+  [[ -n $version ]] || return 0
+  if ! older "$version" "$DISPATCHER_SINCE"; then
+    # a newer libvirt runs the folder itself: a dispatcher left from before an upgrade
+    # would run every hook twice
+    if ours_dispatcher; then
+      run rm -f -- "$DISPATCHER_INSTALLED"
+      dispatcher_changed=1
+      (( DRY_RUN )) || note "libvirt $version runs $HOOK_DIR itself: removed the dispatcher $DISPATCHER_INSTALLED"
+    fi
     return 0
   fi
-  if ours_dispatcher && [[ $(cat -- "$DISPATCHER") == "$(cat -- "$DISPATCHER_INSTALLED")" ]]; then
+  # (the same dispatcher whichever bundle installed it: compared from its marker line on)
+  if ours_dispatcher && [[ $(tail -n +4 -- "$DISPATCHER") == "$(tail -n +4 -- "$DISPATCHER_INSTALLED")" ]]; then
     note "libvirt $version runs only $DISPATCHER_INSTALLED: the dispatcher there is in place"
     return 0
   fi
@@ -273,6 +283,20 @@ install_hook() {
 }
 
 
+# drop_dispatcher: the dispatcher a bundle installed for a libvirt before 6.5 goes once the
+# hooks folder has no hook left for it to run (this bundle's is gone by then).
+drop_dispatcher() {
+  local dispatcher=/etc/libvirt/hooks/network folder=/etc/libvirt/hooks/network.d
+  local marker='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' hook
+  [[ -f $dispatcher && ! -L $dispatcher && $(awk 'NR == 4' "$dispatcher") == "$marker" ]] || return 0
+  for hook in "$folder"/*; do
+    if [[ -e $hook ]] && ! { (( DRY_RUN )) && [[ $hook == "$HOOK_INSTALLED" ]]; }; then
+      return 0
+    fi
+  done
+  run rm -f -- "$dispatcher"
+}
+
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {
   [[ -e $HOOK_INSTALLED ]] || return 0
@@ -280,6 +304,7 @@ drop_hook() {
   hook_changed=1
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
+  drop_dispatcher
 }
 
 # undo_hook: the hook and its rules as they were before this run.

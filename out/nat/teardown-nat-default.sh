@@ -42,9 +42,6 @@ BRIDGE=virbr0
 HOOK_INSTALLED=/etc/libvirt/hooks/network.d/qemu-netgen-nat-default
 HOOK_MARKER='# qemu-netgen hook of network default, bundle nat'
 HOOK="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)"/libvirt/hooks/qemu-netgen-nat-default
-HOOK_DIR=/etc/libvirt/hooks/network.d
-DISPATCHER_INSTALLED=/etc/libvirt/hooks/network
-DISPATCHER_MARKER='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d'
 : "${LIBVIRT_DEFAULT_URI:=qemu:///system}"
 export LIBVIRT_DEFAULT_URI
 
@@ -100,6 +97,20 @@ info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 
 read_state running
 
+# drop_dispatcher: the dispatcher a bundle installed for a libvirt before 6.5 goes once the
+# hooks folder has no hook left for it to run (this bundle's is gone by then).
+drop_dispatcher() {
+  local dispatcher=/etc/libvirt/hooks/network folder=/etc/libvirt/hooks/network.d
+  local marker='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' hook
+  [[ -f $dispatcher && ! -L $dispatcher && $(awk 'NR == 4' "$dispatcher") == "$marker" ]] || return 0
+  for hook in "$folder"/*; do
+    if [[ -e $hook ]] && ! { (( DRY_RUN )) && [[ $hook == "$HOOK_INSTALLED" ]]; }; then
+      return 0
+    fi
+  done
+  run rm -f -- "$dispatcher"
+}
+
 # the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
 run "$HOOK" --remove
 if [[ -e $HOOK_INSTALLED && $(awk 'NR == 4' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then
@@ -108,15 +119,7 @@ elif [[ -e $HOOK_INSTALLED ]]; then
   run "$HOOK_INSTALLED" --remove
   run rm -f -- "$HOOK_INSTALLED"
 fi
-# the dispatcher for a libvirt before 6.5, once no hook is left for it to run
-if [[ -f $DISPATCHER_INSTALLED && ! -L $DISPATCHER_INSTALLED &&
-  $(awk 'NR == 4' "$DISPATCHER_INSTALLED") == "$DISPATCHER_MARKER" ]]; then
-  left=0
-  for hook in "$HOOK_DIR"/*; do
-    [[ -e $hook && $hook != "$HOOK_INSTALLED" ]] && left=1
-  done
-  (( left )) || run rm -f -- "$DISPATCHER_INSTALLED"
-fi
+drop_dispatcher
 
 if (( ! defined )); then
   note "network $NET is not defined; nothing to do"

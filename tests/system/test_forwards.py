@@ -473,6 +473,12 @@ def test_an_old_libvirt_gets_a_dispatcher(sandbox: Sandbox, guest: Guest, tmp_pa
     assert forwarded(sandbox)
     again = sandbox.run(*old, "bash", str(bundle / "setup-nat-default.sh"))
     assert "the dispatcher there is in place" in again.stderr
+    # libvirt upgraded past 6.5 runs the folder itself: the dispatcher would run it twice
+    upgraded = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
+    assert upgraded.returncode == 0, upgraded.stderr
+    assert f"removed the dispatcher {DISPATCHER}" in upgraded.stderr
+    assert sandbox.run("test", "-e", DISPATCHER).returncode == 1
+    sandbox.run(*old, "bash", str(bundle / "setup-nat-default.sh"), check=True)
 
     teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
     assert teardown.returncode == 0, teardown.stderr
