@@ -303,8 +303,13 @@ class Plan:
         )
 
     @property
+    def forwarding(self) -> tuple[NatPlan, ...]:
+        """The NAT networks with port forwards."""
+        return tuple(net for net in self.nats if net.firewall.forwards)
+
+    @property
     def has_forwards(self) -> bool:
-        return any(net.firewall.forwards for net in self.nats)
+        return bool(self.forwarding)
 
     @property
     def checks_devices(self) -> bool:
@@ -436,6 +441,11 @@ def _device_checks(vm: Vm, has_nics: bool) -> tuple[DeviceCheck, ...]:
     return tuple(checks)
 
 
+def nat_setup_path(name: str) -> str:
+    """The script that defines and starts NAT network ``name`` (a VM's NIC names it too)."""
+    return f"setup-nat-{name}.sh"
+
+
 def _plan_nat(
     bundle: str,
     name: str,
@@ -480,7 +490,7 @@ def _plan_nat(
             bundle, name, net, {vm: ip for vm, (_, ip) in leases.items()}, bridges
         ),
         xml_path=f"libvirt/{name}.xml",
-        setup_path=f"setup-nat-{name}.sh",
+        setup_path=nat_setup_path(name),
         teardown_path=f"teardown-nat-{name}.sh",
     )
 
@@ -637,7 +647,7 @@ def build(profile: Profile) -> Plan:
         if isinstance(net, PassthroughNetwork)
     )
     providers = (
-        {name: f"setup-nat-{name}.sh" for name in nat_macs}
+        {name: nat_setup_path(name) for name in nat_macs}
         | {b.name: b.apply_path for b in bridges}
         | {p.name: p.bind_path for p in passthroughs}
     )

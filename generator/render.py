@@ -172,9 +172,9 @@ def render(plan: Plan) -> list[RenderedFile]:
         add(net.teardown_path, "nat/teardown.sh.j2", EXEC, net=net)
         if net.firewall.forwards:
             add(net.firewall.hook_path, "nat/forwards-hook.sh.j2", EXEC, net=net)
-    forwarding = [net for net in plan.nats if net.firewall.forwards]
-    if forwarding:  # one for the bundle: it runs every hook of the folder
-        add(forwarding[0].firewall.dispatcher_path, "nat/dispatcher.sh.j2", EXEC, net=forwarding[0])
+    if plan.forwarding:  # one for the bundle: it runs every hook of the folder
+        first = plan.forwarding[0]
+        add(first.firewall.dispatcher_path, "nat/dispatcher.sh.j2", EXEC, net=first)
     for bridge in plan.bridges:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         add(bridge.apply_path, apply, EXEC, net=bridge)

@@ -20,11 +20,17 @@ from generator.errors import Problem, ProfileError
 from generator.loader import Document, field_path, load_file, load_text
 
 
+def _network_models() -> tuple[type[BaseModel], ...]:
+    """The network models of the profile's discriminated union."""
+    return get_args(get_args(profile.Network)[0])
+
+
+def _tag(model: type[BaseModel]) -> str:
+    return str(get_args(model.model_fields["type"].annotation)[0])
+
+
 def _network_tags() -> frozenset[str]:
-    union = get_args(profile.Network)[0]
-    return frozenset(
-        tag for model in get_args(union) for tag in get_args(model.model_fields["type"].annotation)
-    )
+    return frozenset(_tag(model) for model in _network_models())
 
 
 _NETWORK_TAGS = _network_tags()
@@ -77,12 +83,7 @@ def _in_a_network(loc: Sequence[str | int]) -> bool:
 
 def _network_types_with(key: str) -> list[str]:
     """The network types that have a field ``key``."""
-    union = get_args(profile.Network)[0]
-    return sorted(
-        get_args(model.model_fields["type"].annotation)[0]
-        for model in get_args(union)
-        if key in model.model_fields
-    )
+    return sorted(_tag(model) for model in _network_models() if key in model.model_fields)
 
 
 def _tags() -> str:

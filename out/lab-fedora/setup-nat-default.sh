@@ -143,23 +143,17 @@ defined_lines() {
 before=""
 (( persistent )) && before=$(virsh net-dumpxml --inactive "$NET")
 
-# The port forwards' libvirt hook, as it was before this run (a failure puts it back).
-hook_had=0 hook_was="" hook_changed=0 hook_ours=1
-if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
-  # another bundle's hook may have this name (bundle a-b's network c, bundle a's b-c)
-  [[ -f $HOOK_INSTALLED && ! -L $HOOK_INSTALLED &&
-    $(awk 'NR == 4' "$HOOK_INSTALLED") == "$HOOK_MARKER" ]] || hook_ours=0
-  hook_had=1
-  (( ! hook_ours )) || hook_was=$(cat -- "$HOOK_INSTALLED")
-fi
-
+# marked FILE MARKER: whether FILE is a regular file (not a link) whose fourth line is MARKER:
+# how the scripts know a hook or dispatcher as one a bundle installed (names can collide:
+# bundle a-b's network c, bundle a's network b-c).
+marked() { [[ -f $1 && ! -L $1 && $(awk 'NR == 4' "$1") == "$2" ]]; }
 
 # drop_dispatcher: the dispatcher a bundle installed for a libvirt before 6.5 goes once the
 # hooks folder has no hook left for it to run (this bundle's is gone by then).
 drop_dispatcher() {
   local dispatcher=/etc/libvirt/hooks/network folder=/etc/libvirt/hooks/network.d
   local marker='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' hook
-  [[ -f $dispatcher && ! -L $dispatcher && $(awk 'NR == 4' "$dispatcher") == "$marker" ]] || return 0
+  marked "$dispatcher" "$marker" || return 0
   for hook in "$folder"/*; do
     if [[ -e $hook ]] && ! { (( DRY_RUN )) && [[ $hook == "$HOOK_INSTALLED" ]]; }; then
       return 0
@@ -167,6 +161,15 @@ drop_dispatcher() {
   done
   run rm -f -- "$dispatcher"
 }
+
+# The port forwards' libvirt hook, as it was before this run (a failure puts it back).
+hook_had=0 hook_was="" hook_changed=0 hook_ours=1
+if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]]; then
+  marked "$HOOK_INSTALLED" "$HOOK_MARKER" || hook_ours=0  # another bundle's, of the same name
+  hook_had=1
+  (( ! hook_ours )) || hook_was=$(cat -- "$HOOK_INSTALLED")
+fi
+
 
 # drop_hook: no forwards in this bundle's network any more: an earlier hook and its rules go.
 drop_hook() {

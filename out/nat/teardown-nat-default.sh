@@ -97,12 +97,17 @@ info_field() { awk -F': *' -v key="$1" '$1 "" == key { print $2 }' <<<"$2"; }
 
 read_state running
 
+# marked FILE MARKER: whether FILE is a regular file (not a link) whose fourth line is MARKER:
+# how the scripts know a hook or dispatcher as one a bundle installed (names can collide:
+# bundle a-b's network c, bundle a's network b-c).
+marked() { [[ -f $1 && ! -L $1 && $(awk 'NR == 4' "$1") == "$2" ]]; }
+
 # drop_dispatcher: the dispatcher a bundle installed for a libvirt before 6.5 goes once the
 # hooks folder has no hook left for it to run (this bundle's is gone by then).
 drop_dispatcher() {
   local dispatcher=/etc/libvirt/hooks/network folder=/etc/libvirt/hooks/network.d
   local marker='# qemu-netgen dispatcher: runs the hooks in /etc/libvirt/hooks/network.d' hook
-  [[ -f $dispatcher && ! -L $dispatcher && $(awk 'NR == 4' "$dispatcher") == "$marker" ]] || return 0
+  marked "$dispatcher" "$marker" || return 0
   for hook in "$folder"/*; do
     if [[ -e $hook ]] && ! { (( DRY_RUN )) && [[ $hook == "$HOOK_INSTALLED" ]]; }; then
       return 0
@@ -113,7 +118,7 @@ drop_dispatcher() {
 
 # the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)
 run "$HOOK" --remove
-if [[ -e $HOOK_INSTALLED && $(awk 'NR == 4' "$HOOK_INSTALLED") != "$HOOK_MARKER" ]]; then
+if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]] && ! marked "$HOOK_INSTALLED" "$HOOK_MARKER"; then
   note "$HOOK_INSTALLED is not this bundle's hook (another bundle's of a similar name?): left alone"
 elif [[ -e $HOOK_INSTALLED ]]; then
   run "$HOOK_INSTALLED" --remove
