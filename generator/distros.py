@@ -26,6 +26,9 @@ class DistroFacts:
     # systemd-networkd where a release ships it apart from systemd (Debian 13)
     optional_networkd: tuple[str, ...] = ()
     known: tuple[str, ...] = ("true",)  # asks whether the package manager knows a package
+    # asks whether a package is installed: it exits 0 and prints `query_installed` if so
+    query: tuple[str, ...] = ("pacman", "-T", "--")
+    query_installed: str = ""
     acl_dir: str = "/etc/qemu"
 
 
@@ -40,6 +43,8 @@ _DEBIAN_FAMILY = {
     "packages_nmcli": ("network-manager",),
     "optional_networkd": ("systemd-networkd",),
     "known": ("apt-cache", "show", "--"),
+    "query": ("dpkg-query", "-W", "-f=${db:Status-Status}", "--"),
+    "query_installed": "installed",
 }
 _REDHAT_FAMILY = {
     "bridge_helper": "/usr/libexec/qemu-bridge-helper",
@@ -55,6 +60,8 @@ _REDHAT_FAMILY = {
     "packages_netplan": ("netplan", "systemd-networkd"),
     "packages_networkd": ("systemd-networkd",),
     "libvirt_unit": "virtnetworkd.service",  # modular daemons, the default since Fedora 35
+    "query": ("rpm", "-q", "--qf", "installed", "--"),
+    "query_installed": "installed",
 }
 
 DISTROS: dict[str, DistroFacts] = {

@@ -326,6 +326,7 @@ class Plan:
             wanted.append("ip")
         if any(b.method != "nmcli" for b in self.bridges):
             wanted.append("setsid")  # the lock-out guard's detached roll-back
+            wanted.append("flock")  # and its lock against a late --confirm
         if any(b.method == "nmcli" for b in self.bridges):
             wanted.append("nmcli")
         for b in self.bridges:

@@ -50,8 +50,8 @@ def root(context, missing=missing):
         return concat(t_2)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
-    yield '\nneed_root\n\nif [[ -f $MAIN ]] && grep -qxF -- "$INCLUDE" "$MAIN"; then\n  rest=$(grep -vxF -- "$INCLUDE" "$MAIN" || true)\n  if [[ $rest == "$MARKER" || -z $rest ]]; then\n    run rm -f -- "$MAIN"\n  elif (( DRY_RUN )); then\n    show_into \'>\' "$MAIN.new" grep -vxF -- "$INCLUDE" "$MAIN"\n    show mv -- "$MAIN.new" "$MAIN"\n  else\n    tmp=$(mktemp -- "$MAIN.XXXXXX")\n    printf \'%s\\n\' "$rest" >"$tmp"\n    chmod --reference="$MAIN" -- "$tmp"\n    chown --reference="$MAIN" -- "$tmp"\n    mv -f -- "$tmp" "$MAIN"\n  fi\nelse\n  note "$MAIN does not include $DEST"\nfi\n\nif [[ -e $DEST ]]; then\n  run rm -f -- "$DEST"\nelse\n  note "$DEST is already gone"\nfi\n(( DRY_RUN )) || note "ok: the ACL of this bundle is removed"\n'
+    yield '\nneed_root\ntrap report_result EXIT\n\nif [[ -f $MAIN ]] && grep -qxF -- "$INCLUDE" "$MAIN"; then\n  rest=$(grep -vxF -- "$INCLUDE" "$MAIN" || true)\n  if [[ $rest == "$MARKER" || -z $rest ]]; then\n    run rm -f -- "$MAIN"\n  elif (( DRY_RUN )); then\n    show_into \'>\' "$MAIN.new" grep -vxF -- "$INCLUDE" "$MAIN"\n    show mv -- "$MAIN.new" "$MAIN"\n  else\n    tmp=$(mktemp -- "$MAIN.XXXXXX")\n    printf \'%s\\n\' "$rest" >"$tmp"\n    chmod --reference="$MAIN" -- "$tmp"\n    chown --reference="$MAIN" -- "$tmp"\n    mv -f -- "$tmp" "$MAIN"\n    changed\n  fi\nelse\n  note "$MAIN does not include $DEST"\nfi\n\nif [[ -e $DEST ]]; then\n  run rm -f -- "$DEST"\nelse\n  note "$DEST is already gone"\nfi\n(( DRY_RUN )) || note "ok: the ACL of this bundle is removed"\n'
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&9=45&20=47'
-qemu_netgen_source_sum = 'ed37b851267a6547e6edb6312de516ccbf7eb5c503a60b5fbf124ea1c8847d30'
+qemu_netgen_source_sum = 'a904503471ca2985895b792b7571b922c1fe40cb1ef6fd2381671615202101c0'

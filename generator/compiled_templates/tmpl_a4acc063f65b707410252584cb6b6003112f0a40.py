@@ -10,10 +10,16 @@ def root(context, missing=missing):
     l_0_plan = resolve('plan')
     l_0_parse_args = l_0_title = missing
     try:
-        t_1 = environment.filters['sh_words']
+        t_1 = environment.filters['sh']
     except KeyError:
         @internalcode
         def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'sh' found.")
+    try:
+        t_2 = environment.filters['sh_words']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'sh_words' found.")
     pass
     included_template = environment.get_template('common/args.sh.j2', 'install-packages.sh.j2')._get_default_module(context)
@@ -38,28 +44,32 @@ def root(context, missing=missing):
             yield event
     finally: gen.close()
     yield '\nPACKAGES=('
-    yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'packages')))
+    yield str(t_2(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'packages')))
     yield ')\n# installed where the distribution release has them as packages of their own\nOPTIONAL=('
-    yield str(t_1(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'optional_packages')))
-    yield ')\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nInstalls: ${PACKAGES[*]}\nSafe to run again: the package manager skips what is installed.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
+    yield str(t_2(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'optional_packages')))
+    yield ')\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nInstalls: ${PACKAGES[*]}\nSafe to run again: it installs only what is missing.\n  -n, --dry-run  print the commands that would change the host, change nothing\nUSAGE\n}\n\n'
     def macro():
-        t_2 = []
+        t_3 = []
         pass
-        return concat(t_2)
+        return concat(t_3)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
-    yield '\nneed_root\n'
+    yield '\nneed_root\ntrap report_result EXIT\n\n# installed PACKAGE: whether the package is installed already\ninstalled() {\n  local out\n  out=$('
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'query')))
+    yield ' "$1" 2>/dev/null) || return 1\n  [[ $out == '
+    yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'query_installed')))
+    yield ' ]]\n}\n\nfor package in "${OPTIONAL[@]}"; do\n  if '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'known')))
+    yield ' "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi\ndone\nmissing=()\nfor package in "${PACKAGES[@]}"; do\n  installed "$package" || missing+=("$package")\ndone\nif (( ! ${#missing[@]} )); then\n  note "all installed: ${PACKAGES[*]}"\n  exit 0\nfi\n'
     if environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh'):
         pass
         yield 'run '
-        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh')))
+        yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh')))
         yield '\n'
-    yield 'for package in "${OPTIONAL[@]}"; do\n  if '
-    yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'known')))
-    yield ' "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi\ndone\nrun '
-    yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'install')))
-    yield ' "${PACKAGES[@]}"\n'
+    yield 'run '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'install')))
+    yield ' "${missing[@]}"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&8=43&19=45&23=52&24=55&27=58&29=60'
-qemu_netgen_source_sum = 'be5678a1d5790bdf1f83c104ad4c02ea22d49afe0f7cfa960a218264075d64e8'
+debug_info = '1=25&2=31&3=34&4=40&6=47&8=49&19=51&28=58&29=60&33=62&43=64&44=67&46=70'
+qemu_netgen_source_sum = 'b9e86d98874906e935ba18e52d8f55a19c5d261e3757f73efc27c504a90907f7'

@@ -64,7 +64,7 @@ def root(context, missing=missing):
         return concat(t_2)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
-    yield '\nneed_root\n\n'
+    yield '\nneed_root\ntrap report_result EXIT\n\n'
     template = environment.get_template('nat/state.sh.j2', 'nat/teardown.sh.j2')
     gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
     try:
@@ -81,9 +81,9 @@ def root(context, missing=missing):
     yield "\n# the port forwards first (this bundle's, or an earlier render's left in libvirt's hooks)\n"
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
-        yield 'run "$HOOK" --remove\n'
-    yield 'if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]] && ! marked "$HOOK_INSTALLED" "$HOOK_MARKER"; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\ndrop_dispatcher\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
+        yield 'run_script "$HOOK" --remove\n'
+    yield 'if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]] && ! marked "$HOOK_INSTALLED" "$HOOK_MARKER"; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run_script "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\ndrop_dispatcher\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&20=57&27=61&32=68&36=75&39=82'
-qemu_netgen_source_sum = '34a340bfc93f275ea26f921b5229a63a997842676f0d70df076ff00bef4c3427'
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&20=57&27=61&33=68&37=75&40=82'
+qemu_netgen_source_sum = '580a8def86577e2d258dfc90bade4db1d89403ee41b033af148821118e9b48ab'

@@ -95,7 +95,7 @@ cut_off_reasons() {
 }
 
 # --- commands --------------------------------------------------------------------------
-commands=(ip setsid ifup ifquery brctl qemu-system-x86_64 socat)
+commands=(ip setsid flock ifup ifquery brctl qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"
@@ -357,6 +357,7 @@ mark_up() {
     show_into '>>' "$IFSTATE" echo "$1=$1"
   else
     printf '%s\n' "$1=$1" >>"$IFSTATE"
+    changed
   fi
 }
 mark_down() {
@@ -371,6 +372,7 @@ mark_down() {
   else
     printf '%s' "$kept" >"$IFSTATE.qemu-netgen"
     mv -f -- "$IFSTATE.qemu-netgen" "$IFSTATE"
+    changed
   fi
 }
 

@@ -5,6 +5,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 DRY_RUN=0
+CHANGED=0  # set once this run changed the host (see report_result)
 
 note() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
@@ -28,7 +29,30 @@ show_into() {
 
 # run WORD...: run a command that changes the host; with --dry-run only print it.
 run() {
-  if (( DRY_RUN )); then show "$@"; else "$@"; fi
+  if (( DRY_RUN )); then show "$@"; else CHANGED=1; "$@"; fi
+}
+
+# changed: note a change made other than through run (a file written, then renamed in).
+changed() { (( DRY_RUN )) || CHANGED=1; }
+
+# run_script SCRIPT ARG...: run another of the bundle's scripts (with run); it counts as a
+# change of this one only when it reports one. Its result line is not passed on.
+run_script() {
+  if (( DRY_RUN )); then show "$@"; return 0; fi
+  local out rc=0
+  out=$("$@") || rc=$?
+  [[ -z $out ]] || awk '$0 !~ /^result: (un)?changed$/' <<<"$out"
+  [[ $out != *"result: changed" ]] || CHANGED=1
+  return "$rc"
+}
+
+# report_result [STATUS]: the EXIT trap of the runbook's steps. A run that succeeds ends
+# with one line on standard output, "result: changed" or "result: unchanged", for
+# automation (the Ansible role's changed_when); a dry run or a failure prints none.
+report_result() {
+  local rc=${1:-$?}
+  (( rc == 0 && ! DRY_RUN )) || return 0
+  if (( CHANGED )); then echo "result: changed"; else echo "result: unchanged"; fi
 }
 
 need_root() {
@@ -246,6 +270,7 @@ save_state() {
     show_into '>' "$STATE" printf '%s\n' "${lines[@]}"
   else
     printf '%s\n' "${lines[@]}" >"$STATE"
+    changed
   fi
 }
 
@@ -459,12 +484,25 @@ cancel_rollback() {
   [[ ! -e $STATE.rollback ]] || run rm -f -- "$STATE.rollback"
 }
 
-# confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option).
+# guard_lock: hold the state folder's lock until this script ends. The roll-back timer
+# decides under it, and keeps it while it rolls back; --confirm decides under it too, so a
+# --confirm that comes while the roll-back runs waits for it, then finds nothing to confirm.
+guard_lock() {
+  (( DRY_RUN )) && return 0
+  [[ -d ${STATE%/*} ]] || return 0  # nothing was ever set up here
+  exec {GUARD_FD}<"${STATE%/*}"
+  flock -w 600 "$GUARD_FD" || die "another run holds the lock of ${STATE%/*} for 10 minutes now"
+}
+
+# confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option). Exits
+# 1 when the bridge is gone (a roll-back that came first, or a teardown): never "confirms" a
+# state that is no longer there.
 confirm_pending() {
+  guard_lock
   if [[ -z $(pending_rollback) ]]; then
     [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "nothing to confirm: no roll-back is pending and $UPLINK is not in $BRIDGE (a roll-back or a teardown took it apart; see $STATE.log); run $PROG to set it up again"
     note "no roll-back is pending; $BRIDGE stays"
-    run rm -f -- "$STATE.rollback"
+    [[ ! -e $STATE.rollback ]] || run rm -f -- "$STATE.rollback"
     return 0
   fi
   run touch -- "$STATE.confirmed"
@@ -544,14 +582,15 @@ add_profile_address() {
 }
 
 # wait_for_confirmation: with --rollback-after (the undo the setup's timer started), wait,
-# then go on only if --confirm did not come meanwhile. Run by hand, the undo first stops a
-# timer that still waits.
+# then go on only if --confirm did not come meanwhile (deciding under the lock, which it
+# keeps while it rolls back). Run by hand, the undo first stops a timer that still waits.
 wait_for_confirmation() {
   if (( ! ROLLBACK_AFTER )); then
     cancel_rollback
     return 0
   fi
   sleep "$ROLLBACK_AFTER"
+  guard_lock
   if [[ -e $STATE.confirmed ]]; then
     run rm -f -- "$STATE.confirmed" "$STATE.rollback"
     exit 0
@@ -606,6 +645,7 @@ backup_files() {
     show_into '>' "$BACKUP/list" printf '%s\n' "${list[@]}"
   else
     printf '%s\n' "${list[@]}" >"$BACKUP/list"
+    changed
   fi
 }
 
@@ -625,6 +665,7 @@ install_files() {
     file_text "${FILES[i]}" >"$temp"
     chmod "${FILES[i + 2]}" -- "$temp"
     mv -f -T -- "$temp" "$target"
+    changed
   done
 }
 
@@ -876,6 +917,7 @@ while (( $# )); do
 done
 
 need_root
+trap report_result EXIT
 wait_for_confirmation
 
 if [[ -f $STATE ]]; then

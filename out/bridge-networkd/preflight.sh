@@ -95,7 +95,7 @@ cut_off_reasons() {
 }
 
 # --- commands --------------------------------------------------------------------------
-commands=(ip setsid networkctl qemu-system-x86_64 socat)
+commands=(ip setsid flock networkctl qemu-system-x86_64 socat)
 for command in "${commands[@]}"; do
   if command -v "$command" >/dev/null 2>&1; then
     pass "command $command"

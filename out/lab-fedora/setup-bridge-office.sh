@@ -5,6 +5,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 DRY_RUN=0
+CHANGED=0  # set once this run changed the host (see report_result)
 
 note() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
@@ -28,7 +29,30 @@ show_into() {
 
 # run WORD...: run a command that changes the host; with --dry-run only print it.
 run() {
-  if (( DRY_RUN )); then show "$@"; else "$@"; fi
+  if (( DRY_RUN )); then show "$@"; else CHANGED=1; "$@"; fi
+}
+
+# changed: note a change made other than through run (a file written, then renamed in).
+changed() { (( DRY_RUN )) || CHANGED=1; }
+
+# run_script SCRIPT ARG...: run another of the bundle's scripts (with run); it counts as a
+# change of this one only when it reports one. Its result line is not passed on.
+run_script() {
+  if (( DRY_RUN )); then show "$@"; return 0; fi
+  local out rc=0
+  out=$("$@") || rc=$?
+  [[ -z $out ]] || awk '$0 !~ /^result: (un)?changed$/' <<<"$out"
+  [[ $out != *"result: changed" ]] || CHANGED=1
+  return "$rc"
+}
+
+# report_result [STATUS]: the EXIT trap of the runbook's steps. A run that succeeds ends
+# with one line on standard output, "result: changed" or "result: unchanged", for
+# automation (the Ansible role's changed_when); a dry run or a failure prints none.
+report_result() {
+  local rc=${1:-$?}
+  (( rc == 0 && ! DRY_RUN )) || return 0
+  if (( CHANGED )); then echo "result: changed"; else echo "result: unchanged"; fi
 }
 
 need_root() {
@@ -94,6 +118,7 @@ detached() {
     return
   fi
   mkdir -p -- "${STATE%/*}"
+  CHANGED=1
   setsid bash "$SELF" --detached "$@" </dev/null >>"$STATE.log" 2>&1 &
 }
 
@@ -160,6 +185,7 @@ if (( DETACHED )); then
 fi
 
 need_root
+trap report_result EXIT
 need_networkmanager
 link_exists "$UPLINK" || die "uplink $UPLINK does not exist (ip link show $UPLINK): check the profile"
 [[ $(device_field "$UPLINK" GENERAL.STATE) != *unmanaged* ]] || die "NetworkManager does not manage $UPLINK; use method: ip, or let NetworkManager manage it"
@@ -194,6 +220,7 @@ else
     show_into '>' "$STATE" printf '%s\n' "${OLD[@]}"
   else
     printf '%s\n' "${OLD[@]}" >"$STATE"
+    changed
   fi
 fi
 
@@ -210,7 +237,7 @@ recorded_now=0
 changing=1
 undo_unfinished() {
   local rc=$? entry uuid autoconnect was_active again=""
-  (( changing && ! DRY_RUN )) || return 0
+  (( changing && ! DRY_RUN )) || { report_result "$rc"; return 0; }
   trap - EXIT
   note "stopped before the end (exit $rc); putting $UPLINK's profiles back"
   for uuid in "${added[@]}"; do nmcli --wait 15 connection delete uuid "$uuid" >/dev/null 2>&1 || true; done
@@ -228,9 +255,26 @@ undo_unfinished() {
 (( DRY_RUN )) || trap undo_unfinished EXIT
 trap 'exit 130' INT TERM
 
+# props_of UUID NAME VALUE...: what the profile has now for each NAME, one a line
+props_of() {
+  local uuid=$1 names=""
+  shift
+  while (( $# >= 2 )); do names+=${names:+,}$1; shift 2; done
+  nmcli -g "$names" connection show uuid "$uuid"
+}
+
+# modify UUID NAME VALUE...: set the properties; a change only if one of them differed
+modify() {
+  local uuid=$1 before keep=$CHANGED
+  shift
+  (( DRY_RUN )) || before=$(props_of "$uuid" "$@")
+  run nmcli connection modify uuid "$uuid" "$@"
+  if (( ! DRY_RUN )) && [[ $(props_of "$uuid" "$@") == "$before" ]]; then CHANGED=$keep; fi
+}
+
 con_uuid=$(uuid_of "$CON")
 if [[ -n $con_uuid ]]; then
-  run nmcli connection modify uuid "$con_uuid" "${bridge_props[@]}"
+  modify "$con_uuid" "${bridge_props[@]}"
 else
   run nmcli connection add type bridge con-name "$CON" ifname "$BRIDGE" "${bridge_props[@]}"
   (( DRY_RUN )) || added+=("$(uuid_of "$CON")")
@@ -238,7 +282,7 @@ fi
 port_uuid=$(uuid_of "$PORT")
 if [[ -n $port_uuid ]]; then
   # NetworkManager 1.42 knows master/slave-type, not controller/port-type (1.46+)
-  run nmcli connection modify uuid "$port_uuid" connection.master "$CON" connection.slave-type bridge "${port_props[@]}"
+  modify "$port_uuid" connection.master "$CON" connection.slave-type bridge "${port_props[@]}"
 else
   run nmcli connection add type ethernet con-name "$PORT" ifname "$UPLINK" master "$CON" slave-type bridge "${port_props[@]}"
   (( DRY_RUN )) || added+=("$(uuid_of "$PORT")")

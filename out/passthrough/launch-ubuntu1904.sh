@@ -5,6 +5,7 @@ set -euo pipefail
 
 PROG=${0##*/}
 DRY_RUN=0
+CHANGED=0  # set once this run changed the host (see report_result)
 
 note() { printf '%s: %s\n' "$PROG" "$*" >&2; }
 die() { printf '%s: error: %s\n' "$PROG" "$*" >&2; exit 1; }
@@ -28,7 +29,30 @@ show_into() {
 
 # run WORD...: run a command that changes the host; with --dry-run only print it.
 run() {
-  if (( DRY_RUN )); then show "$@"; else "$@"; fi
+  if (( DRY_RUN )); then show "$@"; else CHANGED=1; "$@"; fi
+}
+
+# changed: note a change made other than through run (a file written, then renamed in).
+changed() { (( DRY_RUN )) || CHANGED=1; }
+
+# run_script SCRIPT ARG...: run another of the bundle's scripts (with run); it counts as a
+# change of this one only when it reports one. Its result line is not passed on.
+run_script() {
+  if (( DRY_RUN )); then show "$@"; return 0; fi
+  local out rc=0
+  out=$("$@") || rc=$?
+  [[ -z $out ]] || awk '$0 !~ /^result: (un)?changed$/' <<<"$out"
+  [[ $out != *"result: changed" ]] || CHANGED=1
+  return "$rc"
+}
+
+# report_result [STATUS]: the EXIT trap of the runbook's steps. A run that succeeds ends
+# with one line on standard output, "result: changed" or "result: unchanged", for
+# automation (the Ansible role's changed_when); a dry run or a failure prints none.
+report_result() {
+  local rc=${1:-$?}
+  (( rc == 0 && ! DRY_RUN )) || return 0
+  if (( CHANGED )); then echo "result: changed"; else echo "result: unchanged"; fi
 }
 
 need_root() {

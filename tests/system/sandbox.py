@@ -34,6 +34,14 @@ while :; do sleep 1 & wait $!; done
 """
 
 
+def result(proc: subprocess.CompletedProcess[str]) -> str:
+    """The result line a runbook step ends its output with ("result: changed" or
+    "result: unchanged"), or "" when its last line is something else."""
+    lines = proc.stdout.splitlines()
+    last = lines[-1] if lines else ""
+    return last if last in ("result: changed", "result: unchanged") else ""
+
+
 class Sandbox:
     def __init__(self, root: Path) -> None:
         self.root = root

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.system.conftest import render_bundle
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 
 def read(box: Sandbox, path: str) -> str:
@@ -23,6 +23,7 @@ def test_an_existing_bridge_conf_keeps_its_lines(sandbox: Sandbox, tmp_path: Pat
     )
     first = sandbox.run("bash", str(bundle / "install-bridge-acl.sh"))
     assert first.returncode == 0, first.stderr
+    assert result(first) == "result: changed"
     assert (
         "is not readable by every user" in first.stderr
     )  # 0640: a non-root user could not read it
@@ -34,11 +35,13 @@ def test_an_existing_bridge_conf_keeps_its_lines(sandbox: Sandbox, tmp_path: Pat
     assert sandbox.run("stat", "-c", "%a", "/etc/qemu/qemu-netgen-nat.conf").stdout.strip() == "644"
     again = sandbox.run("bash", str(bundle / "install-bridge-acl.sh"))
     assert again.returncode == 0 and "already includes" in again.stderr
+    assert result(again) == "result: unchanged"
     assert (
         read(sandbox, "/etc/qemu/bridge.conf").count("include /etc/qemu/qemu-netgen-nat.conf") == 1
     )
     removed = sandbox.run("bash", str(bundle / "remove-bridge-acl.sh"))
     assert removed.returncode == 0, removed.stderr
+    assert result(removed) == "result: changed"
     assert read(sandbox, "/etc/qemu/bridge.conf") == operator
     assert sandbox.run("stat", "-c", "%a", "/etc/qemu/bridge.conf").stdout.strip() == "640"
     assert sandbox.run("test", "-e", "/etc/qemu/qemu-netgen-nat.conf").returncode == 1
@@ -58,3 +61,4 @@ def test_a_bridge_conf_made_by_the_bundle_goes_with_it(sandbox: Sandbox, tmp_pat
     assert sandbox.run("test", "-e", "/etc/qemu/bridge.conf").returncode == 1
     again = sandbox.run("bash", str(bundle / "remove-bridge-acl.sh"))
     assert again.returncode == 0 and "already gone" in again.stderr
+    assert result(again) == "result: unchanged"

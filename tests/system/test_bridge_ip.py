@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.guest import Guest
 from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 GUEST_MAC = "00:16:3e:0c:12:78"  # the example profile's
 
@@ -100,6 +101,7 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     state = host_state(sandbox) + sandbox.run("ip", "-o", "link").stdout
     again = sandbox.run("bash", str(bundle / "up-bridge-lan.sh"))
     assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert result(again) == "result: unchanged"
     assert host_state(sandbox) + sandbox.run("ip", "-o", "link").stdout == state
 
     # the guest, started by the bundle's launch script, gets a lease from the LAN
@@ -117,6 +119,7 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     down = sandbox.run("bash", str(bundle / "down-bridge-lan.sh"))
     lost_down = probes.lost()
     assert down.returncode == 0, down.stderr
+    assert result(down) == "result: changed"
     assert lost_down == [0, 0], f"probes lost during down: {lost_down}"
     print(f"down: lost {lost_down}")
     assert host_state(sandbox) == before
@@ -125,6 +128,7 @@ def test_bridge_ip_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) ->
     # down again: nothing to do
     again = sandbox.run("bash", str(bundle / "down-bridge-lan.sh"))
     assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert result(again) == "result: unchanged"
     assert host_state(sandbox) == before
 
 
@@ -231,3 +235,49 @@ def test_a_dry_run_of_the_timed_rollback_changes_nothing(
     assert result.returncode == 0, result.stderr
     assert f"rm -f -- {state}.confirmed {state}.rollback" in result.stdout
     sandbox.sh(f"test -f {state}.rollback && test -f {state}.confirmed")
+
+
+def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """--confirm-within's timer and --confirm decide one at a time: a --confirm in time keeps
+    the bridge; one after the roll-back, or while it runs, exits 1 and says so."""
+    make_lan(sandbox, tmp_path)
+    bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "b")
+    up, down = str(bundle / "up-bridge-lan.sh"), str(bundle / "down-bridge-lan.sh")
+    pending = "/run/qemu-netgen/bridge-ip/lan.state.rollback"
+
+    def wait_until(what: str, test: Callable[[], bool], seconds: float = 20) -> None:
+        deadline = time.monotonic() + seconds
+        while not test():
+            assert time.monotonic() < deadline, what
+            time.sleep(0.02)
+
+    # in time: the bridge outlives the deadline
+    assert sandbox.run("bash", up, "--confirm-within", "2").returncode == 0
+    kept = sandbox.run("bash", up, "--confirm")
+    assert kept.returncode == 0 and "confirmed: br0 stays" in kept.stderr, kept.stderr
+    time.sleep(3)
+    assert bridged(sandbox)
+    assert sandbox.run("bash", down).returncode == 0
+
+    # too late: the roll-back came first
+    assert sandbox.run("bash", up, "--confirm-within", "1").returncode == 0
+    wait_until("the roll-back did not run", lambda: not bridged(sandbox))
+    late = sandbox.run("bash", up, "--confirm")
+    assert late.returncode == 1 and "nothing to confirm" in late.stderr, late.stderr
+
+    # while the roll-back runs (each of its ip calls slowed by 0.3 s): --confirm waits for it
+    slow = tmp_path / "slow"
+    slow.mkdir()
+    (slow / "ip").write_text('#!/bin/bash\nsleep 0.3\nexec /usr/sbin/ip "$@"\n')
+    (slow / "ip").chmod(0o755)
+    path = f"{slow}:/usr/sbin:/usr/bin:/sbin:/bin"
+    assert sandbox.run("env", f"PATH={path}", "bash", up, "--confirm-within", "1").returncode == 0
+    assert sandbox.run("test", "-e", pending).returncode == 0
+    # the timer removes its pending mark once it has decided to roll back
+    wait_until("the timer did not decide", lambda: sandbox.run("test", "-e", pending).returncode)
+    assert bridged(sandbox), "the roll-back was over before --confirm came: slow it down more"
+    during = sandbox.run("bash", up, "--confirm")
+    assert during.returncode == 1 and "nothing to confirm" in during.stderr, during.stderr
+    assert not bridged(sandbox)

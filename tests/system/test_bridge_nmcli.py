@@ -10,7 +10,7 @@ from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import NetworkManager, wait_until
 from tests.system.guest import Guest
 from tests.system.lan import NIC, PINNED_IP, ROUTER, make_lan
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 GUEST_MAC = "00:16:3e:0c:12:78"
 OWN = "Wired connection 1"
@@ -43,6 +43,7 @@ def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path)
     setup = sandbox.run("bash", str(bundle / "setup-bridge-lan.sh"))
     print(f"setup: {time.monotonic() - started:.1f} s")
     assert setup.returncode == 0, setup.stderr
+    assert result(setup) == "result: changed"
     assert "master br0" in sandbox.run("ip", "-o", "link", "show", "dev", NIC).stdout
     assert f" {own_lease} " in ipv4(sandbox, "br0"), (
         "br0 keeps the NIC's MAC, so DHCP gives the same lease"
@@ -60,6 +61,7 @@ def test_bridge_nmcli_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path)
     again = sandbox.run("bash", str(bundle / "setup-bridge-lan.sh"))
     assert again.returncode == 0, again.stderr
     assert "already up" in again.stderr
+    assert result(again) == "result: unchanged"  # the profiles had every property already
     assert profiles(sandbox) == sorted([OWN, "br0", "br0-port-enp3s0f1"]), "no duplicate profiles"
 
     # a guest on br0 gets its lease from the LAN

@@ -17,7 +17,7 @@ from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import Networkd
 from tests.system.guest import Guest
 from tests.system.lan import HOST_IP, NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 GUEST_MAC = "00:16:3e:0c:12:78"  # the example profiles'
 HOST6, ROUTER6 = "2001:db8:1::2", "2001:db8:1::1"
@@ -202,6 +202,7 @@ def test_zero_loss_setup_and_teardown(
             )
             again = sandbox.run("bash", str(setup))
             assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
+            assert result(again) == "result: unchanged"
             assert (
                 host_state(sandbox) + sandbox.run("ip", "-o", "addr", "show", "dev", "br0").stdout
                 == state
@@ -218,6 +219,7 @@ def test_zero_loss_setup_and_teardown(
     assert no_outage(*(lost for run in losses for lost in run)), losses
     again = sandbox.run("bash", str(teardown))
     assert again.returncode == 0 and "nothing to do" in again.stderr, again.stderr
+    assert result(again) == "result: unchanged"
 
 
 def test_reboot_guest_and_lockout(

@@ -21,7 +21,7 @@ import yaml
 from tests.system.conftest import example_with_guest, render_bundle
 from tests.system.daemons import start_libvirtd, stop_libvirtd, wait_until
 from tests.system.guest import Guest
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 HOST = "198.51.100.1"  # the host's uplink address
 OUTSIDE = "198.51.100.2"
@@ -205,6 +205,7 @@ def test_forward_reaches_the_vm_and_survives_restarts_and_a_reboot(
     again = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
     assert again.returncode == 0, again.stderr
     assert f"hook {HOOK} unchanged" in again.stderr
+    assert result(again) == "result: unchanged"  # the hook rebuilt its chains as they were
     assert firewall(sandbox) == rules
 
     # the network restarted: a new virbr0 (the VM's NIC joins it again). libvirtd took the

@@ -11,7 +11,7 @@ import yaml
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import start_libvirtd
 from tests.system.guest import Guest
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 PEER = "198.51.100.2"  # "the internet": it has no route back to 192.168.122.0/24
 FIXED = "192.168.122.10"
@@ -60,6 +60,7 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
 
     setup = sandbox.run("bash", str(bundle / "setup-nat-default.sh"))
     assert setup.returncode == 0, setup.stderr
+    assert result(setup) == "result: changed"
     info = sandbox.run("virsh", "net-info", "default", check=True).stdout
     for field in (
         "Active:         yes",
@@ -79,6 +80,7 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
     assert again.returncode == 0, again.stderr
     assert "definition of default unchanged" in again.stderr
     assert "network default is already running" in again.stderr
+    assert result(again) == "result: unchanged"
 
     sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)
     started = time.monotonic()
@@ -92,12 +94,14 @@ def test_nat_end_to_end(sandbox: Sandbox, guest: Guest, tmp_path: Path) -> None:
 
     teardown = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
     assert teardown.returncode == 0, teardown.stderr
+    assert result(teardown) == "result: changed"
     assert sandbox.run("virsh", "net-info", "default").returncode != 0
     assert sandbox.run("ip", "link", "show", "dev", "virbr0").returncode != 0
     assert sandbox.run("pgrep", "-x", "dnsmasq").returncode == 1
     assert masquerade(sandbox) == []
     again = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
     assert again.returncode == 0 and "nothing to do" in again.stderr
+    assert result(again) == "result: unchanged"
 
 
 def test_nat_setup_adopts_an_existing_network_of_the_same_name(

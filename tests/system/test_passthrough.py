@@ -107,6 +107,13 @@ def test_bind_and_restore_in_a_guest_with_an_iommu(guest: Guest, vfio_initrd: Pa
     assert "present" in out and "missing" not in out, out
     assert "ok: group" in out and "is on vfio-pci" in out, out
     assert "already bound to vfio-pci; nothing to do" in out, out
+    # each step's result line (what the Ansible role reads)
+    for line in (
+        "bind> result: changed",
+        "bind-again> result: unchanged",
+        "restore> result: changed",
+    ):
+        assert f"QN: {line}\nQN: {line.split('>')[0]}> exit 0" in out, out
     assert "QN: restore> restore-vfio-nic81.sh: ok: every device is back on its driver" in out
     assert f"QN: after restore: {e1000e}=e1000e (null) {e1000}=e1000 (null)" in out, out
 

@@ -23,7 +23,7 @@ from tests.conftest import ROOT
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import wait_until
 from tests.system.guest import Guest
-from tests.system.sandbox import Sandbox
+from tests.system.sandbox import Sandbox, result
 
 TOKEN = "@BUNDLE_DIR@"
 EXAMPLES = sorted((ROOT / "profiles").glob("*.yaml"))
@@ -120,6 +120,7 @@ def test_install_and_remove_units(sandbox: Sandbox, guest: Guest, tmp_path: Path
 
     first = sandbox.run("bash", install)
     assert first.returncode == 0, first.stderr
+    assert result(first) == "result: changed"
     text = sandbox.run("cat", unit, check=True).stdout
     assert f"ExecStart={bundle}/launch-ubuntu1904.sh --service" in text and TOKEN not in text
     wants = "/etc/systemd/system/multi-user.target.wants"
@@ -135,6 +136,7 @@ def test_install_and_remove_units(sandbox: Sandbox, guest: Guest, tmp_path: Path
     again = sandbox.run("bash", install)
     assert again.returncode == 0, again.stderr
     assert "unit qemu-netgen-nat-ubuntu1904.service unchanged" in again.stderr
+    assert result(again) == "result: unchanged"
     assert unit_dir_listing(sandbox) == installed
 
     # autostart turned off in the profile: a new render's install disables it
@@ -159,8 +161,10 @@ def test_install_and_remove_units(sandbox: Sandbox, guest: Guest, tmp_path: Path
     remove = str(bundle / "remove-units.sh")
     removed = sandbox.run("bash", remove)
     assert removed.returncode == 0, removed.stderr
+    assert result(removed) == "result: changed"
     assert unit_dir_listing(sandbox) == before
-    assert "is not installed" in sandbox.run("bash", remove, check=True).stderr
+    gone = sandbox.run("bash", remove, check=True)
+    assert "is not installed" in gone.stderr and result(gone) == "result: unchanged"
 
     # a unit of the same name that is not this bundle's is neither replaced nor removed
     data["vms"].append(spare_vm)
