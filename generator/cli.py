@@ -104,6 +104,15 @@ def render(
         bool, typer.Option("--force", help="Replace a target folder that is not a bundle.")
     ] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Print errors only.")] = False,
+    ansible: Annotated[
+        Path | None,
+        typer.Option(
+            "--ansible",
+            help="Also write an Ansible project there that rolls the bundles out, one host "
+            "per profile.",
+            metavar="DIR",
+        ),
+    ] = None,
 ) -> None:
     """Render each profile into OUTPUT/<name>/, replacing the previous bundle atomically."""
     if check and diff:
@@ -115,10 +124,16 @@ def render(
     with _interruptible(), _progress(len(profiles), quiet or diff) as tick:
         if check:
             batch = runner.check_bundles(profiles, output, say, _err, tick=tick)
+            if ansible is not None:
+                runner.check_project(batch, ansible, output, say)
         elif diff:
             batch = runner.diff_bundles(profiles, output, _say_diff, _err, tick=tick)
+            if ansible is not None:
+                runner.diff_project(batch, ansible, output, _say_diff)
         else:
             batch = runner.write_bundles(profiles, output, say, _err, force=force, tick=tick)
+            if ansible is not None:
+                runner.write_project(batch, ansible, output, say, force=force)
     if summary:
         _say(
             f"{output}/: {batch.written} bundles written, {batch.unchanged} unchanged, "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from ipaddress import IPv4Address
+from ipaddress import IPv4Address, ip_address
 
 IFNAME_MAX = 15  # IFNAMSIZ is 16 including the terminating NUL
 NAME_MAX = 64
@@ -85,6 +85,20 @@ def host_name(value: str) -> str:
 def is_host_name(value: str) -> bool:
     """Whether ``value`` is a DNS name of one or more labels (a VM name may be one)."""
     return len(value) <= 253 and all(_HOSTNAME.fullmatch(label) for label in value.split("."))
+
+
+def ssh_address(value: str) -> str:
+    """Where SSH reaches a host: a DNS name, an IPv4 address or an IPv6 address."""
+    try:
+        ip_address(value)
+        return value
+    except ValueError:
+        pass
+    if not is_host_name(value) or value.replace(".", "").isdigit():
+        raise ValueError(
+            "address must be a DNS name (like hv1.example.org) or an IPv4 or IPv6 address"
+        )
+    return value
 
 
 def domain_name(value: str) -> str:

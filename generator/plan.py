@@ -253,6 +253,18 @@ class UnitsPlan:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of the runbook that changes the host, with its undo, for automation."""
+
+    apply: str
+    undo: str
+    # what the step may do to the connection that runs it: "none"; "confirm": it can cut it
+    # and takes --confirm-within / --confirm; "detached": it can cut it and has no roll-back
+    # timer (NetworkManager activates in a detached step)
+    cuts: str = "none"
+
+
+@dataclass(frozen=True)
 class Plan:
     name: str
     distro: DistroFacts
@@ -310,6 +322,21 @@ class Plan:
     @property
     def has_forwards(self) -> bool:
         return bool(self.forwarding)
+
+    @property
+    def runbook(self) -> tuple[Step, ...]:
+        """The steps that change the host, in the runbook's order (undo in reverse)."""
+        steps = [Step(n.setup_path, n.teardown_path) for n in self.nats]
+        steps += [
+            Step(b.apply_path, b.undo_path, "detached" if b.method == "nmcli" else "confirm")
+            for b in self.bridges
+        ]
+        steps += [Step(p.bind_path, p.restore_path) for p in self.passthroughs]
+        if self.acl is not None:
+            steps.append(Step(self.acl.install_path, self.acl.remove_path))
+        if self.units is not None:
+            steps.append(Step(self.units.install_path, self.units.remove_path))
+        return tuple(steps)
 
     @property
     def checks_devices(self) -> bool:

@@ -118,8 +118,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+SshAddress = Annotated[
+    str,
+    AfterValidator(names.ssh_address),
+    WithJsonSchema({"type": "string", "description": "DNS name, IPv4 or IPv6 address"}),
+]
+
+
 class Host(Strict):
     distro: Distro = "debian"
+    address: SshAddress | None = None  # where Ansible reaches the host (render --ansible)
 
 
 class DhcpRange(Strict):

@@ -10,6 +10,7 @@ the ``sh`` filter through which every value printed into a shell script must go
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import jinja2
 
 from generator import precompiled
+from generator.fleet import FLEET_FILES, FleetPlan
 from generator.locations import templates_dir
 from generator.manifest import MARKER, RenderedFile, digest
 from generator.plan import Plan
@@ -123,6 +125,13 @@ def unit_text(value: Any) -> str:
     return text.replace("%", "%%")
 
 
+def json_value(value: Any) -> str:
+    """A JSON string or number (also a YAML scalar that YAML reads as the same)."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise TypeError(f"{value!r}: the json filter takes text or whole numbers")
+    return json.dumps(value)
+
+
 def _autoescape(name: str | None) -> bool:
     return name is not None and name.endswith((".xml.j2", ".html.j2"))
 
@@ -149,6 +158,7 @@ def environment() -> jinja2.Environment:
     env.filters["md_code"] = markdown_code
     env.filters["unit"] = unit_word
     env.filters["unit_text"] = unit_text
+    env.filters["json"] = json_value
     return env
 
 
@@ -166,6 +176,7 @@ def render(plan: Plan) -> list[RenderedFile]:
     add("README.md", "README.md.j2", DATA)
     add("preflight.sh", "preflight.sh.j2", EXEC)
     add("install-packages.sh", "install-packages.sh.j2", EXEC)
+    add("steps.json", "steps.json.j2", DATA)
     for net in plan.nats:
         add(net.xml_path, "nat/network.xml.j2", DATA, net=net)
         add(net.setup_path, "nat/setup.sh.j2", EXEC, net=net)
@@ -195,12 +206,25 @@ def render(plan: Plan) -> list[RenderedFile]:
     if plan.units is not None:
         add(plan.units.install_path, "units/install.sh.j2", EXEC, units=plan.units)
         add(plan.units.remove_path, "units/remove.sh.j2", EXEC, units=plan.units)
-    files.append(RenderedFile(MARKER, MARKER_TEXT, DATA))
+    return sealed(files)
+
+
+def sealed(files: list[RenderedFile]) -> list[RenderedFile]:
+    """``files`` with the folder's marker and ``SHA256SUMS`` (of every other file), by path."""
+    files = [*files, RenderedFile(MARKER, MARKER_TEXT, DATA)]
     files.sort(key=lambda f: f.path)
     sums = "".join(f"{digest(f.text.encode())}  {f.path}\n" for f in files if f.path != MARKER)
     files.append(RenderedFile(SUMS, sums, DATA))
     files.sort(key=lambda f: f.path)
     return files
+
+
+def render_fleet(fleet: FleetPlan) -> list[RenderedFile]:
+    """Every file of the fleet's Ansible project, sorted by path, ``SHA256SUMS`` included."""
+    files = [
+        RenderedFile(path, _render(f"ansible/{path}.j2", fleet=fleet), DATA) for path in FLEET_FILES
+    ]
+    return sealed(files)
 
 
 if __name__ == "__main__":  # python -m generator.render: write the compiled templates

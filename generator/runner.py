@@ -15,6 +15,7 @@ from pathlib import Path
 from generator import plan, render
 from generator.bundle import diff_bundle, write_bundle
 from generator.errors import EXIT_INVALID, EXIT_OK, NetgenError, OutputError, Problem, ProfileError
+from generator.fleet import FleetHost, plan_fleet
 from generator.loader import load_text
 from generator.manifest import RenderedFile, differences, manifest, shown
 from generator.profile import Profile
@@ -34,6 +35,7 @@ class Batch:
         self.written = 0
         self.unchanged = 0
         self.names: dict[str, str] = {}
+        self.hosts: list[FleetHost] = []  # every valid profile's, for an Ansible project
 
     def fail(self, error: NetgenError) -> None:
         self.err(str(error))
@@ -57,6 +59,7 @@ class Batch:
             )
             self.fail(ProfileError(str(path), [problem]))
             return None
+        self.hosts.append(FleetHost(profile.name, profile.host.address))
         return profile
 
 
@@ -153,3 +156,61 @@ def diff_bundles(
             batch.code = max(batch.code, EXIT_INVALID)
 
     return _each(paths, err, tick, diff)
+
+
+def _fleet_files(batch: Batch, project: Path, out: Path) -> list[RenderedFile] | None:
+    """The Ansible project's files for the batch's hosts; None (reported) when a profile
+    failed (a project without that host would roll out a fleet with a host missing) or
+    the project folder is where a bundle goes."""
+    if batch.code != EXIT_OK:  # (the exit code is the profiles' already)
+        batch.err(f"{shown(project)}: Ansible project not written: fix the profiles above")
+        return None
+    if project.absolute().parent == out.absolute() and project.name in batch.names:
+        batch.fail(
+            OutputError(
+                f"{shown(project)}: the Ansible project cannot be where bundle {project.name!r} goes"
+            )
+        )
+        return None
+    return render.render_fleet(plan_fleet(batch.hosts, project, out))
+
+
+def write_project(batch: Batch, project: Path, out: Path, say: Say, *, force: bool) -> None:
+    """Write the Ansible project that rolls the batch's bundles out (render --ansible)."""
+    files = _fleet_files(batch, project, out)
+    if files is None:
+        return
+    if not differences(manifest(files), project):
+        say(f"{shown(project)}: unchanged ({len(files)} files)")
+        return
+    try:
+        write_bundle(files, project, force=force, warn=batch.err)
+    except OutputError as error:
+        batch.fail(error)
+    else:
+        say(f"{shown(project)}: written ({len(files)} files, {len(batch.hosts)} hosts)")
+
+
+def check_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
+    files = _fleet_files(batch, project, out)
+    if files is None:
+        return
+    stale = differences(manifest(files), project)
+    for line in stale:
+        batch.err(line)
+    if stale:
+        batch.err(f"{shown(project)}: stale; render again with --ansible {_arg(project)}")
+        batch.code = max(batch.code, EXIT_INVALID)
+    else:
+        say(f"{shown(project)}: up to date")
+
+
+def diff_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
+    files = _fleet_files(batch, project, out)
+    if files is None:
+        return
+    lines = diff_bundle(files, project)
+    for line in lines:
+        say(line.rstrip("\n"))
+    if lines:
+        batch.code = max(batch.code, EXIT_INVALID)

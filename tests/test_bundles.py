@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
-from generator.runner import check_bundles
+from generator.runner import check_bundles, check_project
 from tests.conftest import PROFILES, ROOT, files_by_path, render_path
 
 NAT_FILES = [
@@ -30,6 +30,7 @@ NAT_FILES = [
     "remove-bridge-acl.sh",
     "remove-units.sh",
     "setup-nat-default.sh",
+    "steps.json",
     "stop-ubuntu1904.sh",
     "systemd/qemu-netgen-nat-ubuntu1904.service",
     "teardown-nat-default.sh",
@@ -83,10 +84,11 @@ def test_sha256sums_cover_every_other_file() -> None:
 
 def test_committed_bundles_are_fresh() -> None:
     said: list[str] = []
-    code = check_bundles(PROFILES, ROOT / "out", said.append, said.append).code
-    assert code == 0, "\n".join(said)
+    batch = check_bundles(PROFILES, ROOT / "out", said.append, said.append)
+    check_project(batch, ROOT / "out" / "ansible", ROOT / "out", said.append)
+    assert batch.code == 0, "\n".join(said)
     committed = sorted(p.name for p in (ROOT / "out").iterdir() if p.is_dir())
-    assert committed == sorted(p.stem for p in PROFILES)
+    assert committed == sorted([*(p.stem for p in PROFILES), "ansible"])
 
 
 def _render_with_seed(seed: str, out: Path) -> dict[str, bytes]:

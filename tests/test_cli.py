@@ -63,7 +63,7 @@ def test_version() -> None:
 def test_render_writes_the_bundle(tmp_path: Path) -> None:
     code, out, err = invoke("render", NAT, "-o", str(tmp_path))
     assert (code, err) == (0, "")
-    assert out == f"{tmp_path}/nat: written (18 files)\n"
+    assert out == f"{tmp_path}/nat: written (19 files)\n"
     assert (tmp_path / "nat" / "launch-ubuntu1904.sh").stat().st_mode & 0o777 == 0o755
     assert [p.name for p in tmp_path.iterdir()] == ["nat"]  # no staging folders left
 
@@ -147,7 +147,7 @@ def test_two_profiles_with_one_bundle_name(tmp_path: Path) -> None:
     code, out, err = invoke("render", NAT, str(copy), "-o", str(tmp_path / "out"))
     assert code == 1
     assert err == f"{copy}:4: name: bundle 'nat' is also rendered from {NAT}\n"  # the line of name:
-    assert out == f"{tmp_path}/out/nat: written (18 files)\n"
+    assert out == f"{tmp_path}/out/nat: written (19 files)\n"
 
 
 @pytest.mark.parametrize("command", ["render", "validate"])

@@ -47,7 +47,7 @@ def test_wheel_installs_and_renders_outside_the_checkout(tmp_path: Path) -> None
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "out/nat: written (18 files)\n"
+    assert result.stdout == "out/nat: written (19 files)\n"
     for f in render_path(ROOT / "profiles" / "nat.yaml"):
         assert (work / "out" / "nat" / f.path).read_text() == f.text, f.path
     # the installed copy uses its own templates, not the checkout's

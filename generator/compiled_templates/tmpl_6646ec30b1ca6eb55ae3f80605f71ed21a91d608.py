@@ -21,10 +21,10 @@ def root(context, missing=missing):
     yield str(t_1(context.eval_ctx, (undefined(name='name') if l_0_name is missing else l_0_name)))
     yield "  # the bundle's folder name\nhost:\n  distro: "
     yield str((undefined(name='distro') if l_0_distro is missing else l_0_distro))
-    yield '  # debian | ubuntu | fedora | rhel | arch\nnetworks:\n  lan:\n    type: bridge\n    bridge: br0                 # the bridge to make (at most 15 characters)\n    uplink: enp3s0f1            # CHANGE: the physical NIC it takes over (ip -br link)\n    method: '
+    yield '  # debian | ubuntu | fedora | rhel | arch\n  # address: hv1.example.org  # where Ansible reaches the host (render --ansible)\nnetworks:\n  lan:\n    type: bridge\n    bridge: br0                 # the bridge to make (at most 15 characters)\n    uplink: enp3s0f1            # CHANGE: the physical NIC it takes over (ip -br link)\n    method: '
     yield str((undefined(name='method') if l_0_method is missing else l_0_method))
     yield "  # how the bridge is made and kept, on this distro's own stack:\n    # netplan (Ubuntu), ifupdown (Debian), networkd, nmcli (NetworkManager): persistent,\n    # moved live; ip: until reboot\n    stp: false\n    forward_delay: 0            # seconds\n    address: dhcp               # or: {cidr: 192.0.2.10/24, gateway: 192.0.2.1, dns: [192.0.2.1]}\nvms:\n  - name: vm1\n    memory: 2G\n    cpus: 2\n    disk: /var/lib/libvirt/images/vm1.qcow2\n    display: {vnc: 1}\n    nics:\n      - network: lan\n"
 
 blocks = {}
-debug_info = '5=21&7=23&13=25'
-qemu_netgen_source_sum = '190b38986c774d1fddd4357405d1eae1dc760092e2469298fcc6d6b1debfa25e'
+debug_info = '5=21&7=23&14=25'
+qemu_netgen_source_sum = '5ddf22eff20a400e7df62c72af9c85bf7b0be212bc2c943164acb170f4d7cdfb'

@@ -388,6 +388,13 @@ wait_settled() {
   done
 }
 
+# refuse_small_mtu: below an MTU of 1280 the kernel turns IPv6 off on a device (its
+# addresses go, and adding one fails): refused while the uplink has IPv6 addresses to move.
+refuse_small_mtu() {
+  [[ -n $MTU ]] && (( MTU < 1280 && ${#ADDRS6[@]} )) || return 0
+  die "mtu $MTU is below 1280, where the kernel turns IPv6 off, and $UPLINK has IPv6 addresses to move ($(printf '%s ' "${ADDRS6[@]}")): give an MTU of 1280 or more, or turn IPv6 off on $UPLINK first"
+}
+
 # restore_ipv6: the uplink's recorded IPv6 addresses and link-local mode, as they were and
 # usable at once: duplicate address detection is off on the NIC meanwhile (they were this
 # host's a moment ago). Also after a stack let go of the NIC, which may have taken them.
@@ -427,6 +434,10 @@ restore_ipv6() {
 restore() {
   local entry
   local -a words
+  # the NIC's MTU first: below 1280 the kernel has IPv6 off on it, which the steps below need
+  if [[ -n $MTU_WAS && $(link_field "$UPLINK" mtu) != "$MTU_WAS" ]]; then
+    run ip link set dev "$UPLINK" mtu "$MTU_WAS"
+  fi
   for entry in "${ADDRS[@]}"; do
     read -ra words <<<"$entry"
     has_address "$UPLINK" "$entry" || run ip addr add "${words[@]}" dev "$UPLINK"
@@ -457,9 +468,6 @@ restore() {
   [[ $(link_field "$UPLINK" master) != "$BRIDGE" ]] || batch+=("link set dev $UPLINK nomaster")
   ! link_exists "$BRIDGE" || batch+=("link del dev $BRIDGE")
   run_ip_batch "${batch[@]}"
-  if [[ -n $MTU_WAS && $(link_field "$UPLINK" mtu) != "$MTU_WAS" ]]; then
-    run ip link set dev "$UPLINK" mtu "$MTU_WAS"
-  fi
   (( UP_WAS )) || ! admin_up "$UPLINK" || run ip link set dev "$UPLINK" down
   run rm -f -- "$STATE"
 }
@@ -483,21 +491,29 @@ cancel_rollback() {
   [[ ! -e $STATE.rollback ]] || run rm -f -- "$STATE.rollback"
 }
 
-# guard_lock: hold the state folder's lock until this script ends. The roll-back timer
-# decides under it, and keeps it while it rolls back; --confirm decides under it too, so a
-# --confirm that comes while the roll-back runs waits for it, then finds nothing to confirm.
+# guard_lock: take the state folder's lock (released by guard_unlock, or at exit). The
+# roll-back timer decides under it and marks $STATE.rolling-back before it lets go;
+# --confirm decides under it: a --confirm that comes once the roll-back has begun finds the
+# mark, or the bridge gone, and fails. Held only while nothing is started that could keep it.
 guard_lock() {
   (( DRY_RUN )) && return 0
   [[ -d ${STATE%/*} ]] || return 0  # nothing was ever set up here
   exec {GUARD_FD}<"${STATE%/*}"
-  flock -w 600 "$GUARD_FD" || die "another run holds the lock of ${STATE%/*} for 10 minutes now"
+  flock -w 60 "$GUARD_FD" || die "another run holds the lock of ${STATE%/*}"
+}
+guard_unlock() {
+  [[ -z ${GUARD_FD:-} ]] || exec {GUARD_FD}<&-
+  GUARD_FD=""
 }
 
 # confirm_pending: keep the bridge, cancel a pending roll-back (the --confirm option). Exits
-# 1 when the bridge is gone (a roll-back that came first, or a teardown): never "confirms" a
-# state that is no longer there.
+# 1 when the roll-back has begun or the bridge is gone (a roll-back, a teardown): it never
+# "confirms" a state that is no longer there.
 confirm_pending() {
   guard_lock
+  if [[ -e $STATE.rolling-back ]]; then
+    die "too late: not confirmed in time, the roll-back began at $(cat -- "$STATE.rolling-back") and $UPLINK is going back as it was (see $STATE.log); nothing confirmed. Run $PROG to set it up again"
+  fi
   if [[ -z $(pending_rollback) ]]; then
     [[ $(link_field "$UPLINK" master) == "$BRIDGE" ]] || die "nothing to confirm: no roll-back is pending and $UPLINK is not in $BRIDGE (a roll-back or a teardown took it apart; see $STATE.log); run $PROG to set it up again"
     note "no roll-back is pending; $BRIDGE stays"
@@ -553,6 +569,7 @@ refuse_lockout() {
 # seconds unless --confirm comes first; detached from this session, so it still runs when
 # the session is gone.
 start_rollback_timer() {
+  rollback_done  # a new setup: an earlier roll-back's mark is stale
   (( CONFIRM_WITHIN )) || return 0
   if (( DRY_RUN )); then
     show setsid bash "$DOWN" --rollback-after "$CONFIRM_WITHIN"
@@ -581,8 +598,9 @@ add_profile_address() {
 }
 
 # wait_for_confirmation: with --rollback-after (the undo the setup's timer started), wait,
-# then go on only if --confirm did not come meanwhile (deciding under the lock, which it
-# keeps while it rolls back). Run by hand, the undo first stops a timer that still waits.
+# then go on only if --confirm did not come meanwhile: decided under the lock, and marked in
+# $STATE.rolling-back (until the roll-back is done) before the lock is let go. Run by hand,
+# the undo first stops a timer that still waits.
 wait_for_confirmation() {
   if (( ! ROLLBACK_AFTER )); then
     cancel_rollback
@@ -595,7 +613,14 @@ wait_for_confirmation() {
     exit 0
   fi
   note "not confirmed within $ROLLBACK_AFTER s: rolling back"
+  (( DRY_RUN )) || date '+%F %T' >"$STATE.rolling-back"
   run rm -f -- "$STATE.rollback"
+  guard_unlock
+}
+
+# rollback_done: the roll-back (or an undo by hand) is over: the mark goes.
+rollback_done() {
+  [[ ! -e $STATE.rolling-back ]] || run rm -f -- "$STATE.rolling-back"
 }
 
 ROLLBACK_AFTER=0
@@ -648,4 +673,5 @@ fi
 
 link_exists "$UPLINK" || die "uplink $UPLINK does not exist any more; nothing can be given back to it"
 restore
+rollback_done
 (( DRY_RUN )) || note "ok: $UPLINK has its addresses and routes back; $BRIDGE is gone"

@@ -259,7 +259,8 @@ trap 'exit 130' INT TERM
 props_of() {
   local uuid=$1 names=""
   shift
-  while (( $# >= 2 )); do names+=${names:+,}$1; shift 2; done
+  # (-g takes a setting by its full name: 802-3-ethernet, not the alias ethernet)
+  while (( $# >= 2 )); do names+=${names:+,}${1/#ethernet./802-3-ethernet.}; shift 2; done
   nmcli -g "$names" connection show uuid "$uuid"
 }
 

@@ -23,6 +23,10 @@ from tests.system.sandbox import Sandbox, host_links
 
 TOOLS = (
     "ip",
+    "ssh",  # the fleet: ansible-playbook reaches its hosts over SSH
+    "ssh-keygen",
+    "sshd",
+    "tar",
     "bridge",
     "unshare",
     "nsenter",

@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.guest import Guest
 from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
@@ -241,7 +243,7 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:
     """--confirm-within's timer and --confirm decide one at a time: a --confirm in time keeps
-    the bridge; one after the roll-back, or while it runs, exits 1 and says so."""
+    the bridge; one once the roll-back has begun, or after it, exits 1 and says so."""
     make_lan(sandbox, tmp_path)
     bundle = render_bundle(example_with_guest("bridge-ip", guest, "console=ttyS0"), tmp_path / "b")
     up, down = str(bundle / "up-bridge-lan.sh"), str(bundle / "down-bridge-lan.sh")
@@ -264,6 +266,8 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
     # too late: the roll-back came first
     assert sandbox.run("bash", up, "--confirm-within", "1").returncode == 0
     wait_until("the roll-back did not run", lambda: not bridged(sandbox))
+    marked = "/run/qemu-netgen/bridge-ip/lan.state.rolling-back"
+    wait_until("the roll-back's mark stays", lambda: sandbox.run("test", "-e", marked).returncode)
     late = sandbox.run("bash", up, "--confirm")
     assert late.returncode == 1 and "nothing to confirm" in late.stderr, late.stderr
 
@@ -279,5 +283,35 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
     wait_until("the timer did not decide", lambda: sandbox.run("test", "-e", pending).returncode)
     assert bridged(sandbox), "the roll-back was over before --confirm came: slow it down more"
     during = sandbox.run("bash", up, "--confirm")
-    assert during.returncode == 1 and "nothing to confirm" in during.stderr, during.stderr
-    assert not bridged(sandbox)
+    assert during.returncode == 1 and "too late" in during.stderr, during.stderr
+    wait_until("the roll-back did not finish", lambda: not bridged(sandbox))
+    wait_until("the roll-back's mark stays", lambda: sandbox.run("test", "-e", marked).returncode)
+    late = sandbox.run("bash", up, "--confirm")
+    assert late.returncode == 1 and "nothing to confirm" in late.stderr, late.stderr
+
+
+def test_an_mtu_below_1280_is_refused_where_the_uplink_has_ipv6(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """Below 1280 the kernel turns IPv6 off on the bridge and its port: the move of the NIC's
+    IPv6 addresses would fail half-way. Refused before anything changes; on a NIC without
+    IPv6 the same MTU is set, and the roll-back gives the NIC its own MTU back."""
+    make_lan(sandbox, tmp_path)
+    profile = yaml.safe_load(example_with_guest("bridge-ip", guest, "console=ttyS0"))
+    profile["networks"]["lan"]["mtu"] = 68
+    bundle = render_bundle(yaml.safe_dump(profile), tmp_path / "b")
+    up = str(bundle / "up-bridge-lan.sh")
+    before = host_state(sandbox) + sandbox.run("ip", "-o", "link", "show", NIC).stdout
+    refused = sandbox.run("bash", up)
+    assert refused.returncode == 1
+    assert "mtu 68 is below 1280, where the kernel turns IPv6 off" in refused.stderr
+    assert host_state(sandbox) + sandbox.run("ip", "-o", "link", "show", NIC).stdout == before
+
+    sandbox.run("sysctl", "-q", f"net.ipv6.conf.{NIC}.disable_ipv6=1", check=True)
+    assert sandbox.run("bash", up, "--confirm-within", "1").returncode == 0
+    assert " mtu 68 " in sandbox.run("ip", "-o", "link", "show", NIC).stdout
+    deadline = time.monotonic() + 20
+    while bridged(sandbox):
+        assert time.monotonic() < deadline, "no roll-back"
+        time.sleep(0.1)
+    assert " mtu 1500 " in sandbox.run("ip", "-o", "link", "show", NIC).stdout
