@@ -15,7 +15,7 @@ from pathlib import Path
 from generator import plan, render
 from generator.bundle import diff_bundle, write_bundle
 from generator.errors import EXIT_INVALID, EXIT_OK, NetgenError, OutputError, Problem, ProfileError
-from generator.fleet import FleetHost, plan_fleet
+from generator.fleet import FleetError, FleetHost, plan_fleet
 from generator.loader import load_text
 from generator.manifest import RenderedFile, differences, manifest, shown
 from generator.profile import Profile
@@ -165,14 +165,12 @@ def _fleet_files(batch: Batch, project: Path, out: Path) -> list[RenderedFile] |
     if batch.code != EXIT_OK:  # (the exit code is the profiles' already)
         batch.err(f"{shown(project)}: Ansible project not written: fix the profiles above")
         return None
-    if project.absolute().parent == out.absolute() and project.name in batch.names:
-        batch.fail(
-            OutputError(
-                f"{shown(project)}: the Ansible project cannot be where bundle {project.name!r} goes"
-            )
-        )
+    try:
+        fleet = plan_fleet(batch.hosts, project, out)
+    except FleetError as error:
+        batch.fail(OutputError(f"{shown(project)}: Ansible project not written: {error}"))
         return None
-    return render.render_fleet(plan_fleet(batch.hosts, project, out))
+    return render.render_fleet(fleet)
 
 
 def write_project(batch: Batch, project: Path, out: Path, say: Say, *, force: bool) -> None:

@@ -412,6 +412,7 @@ def test_example_bridge_bundles_file_sets() -> None:
         "qemu/bridge.conf",
         "remove-bridge-acl.sh",
         "remove-units.sh",
+        "steps.json",
         "stop-ubuntu1904.sh",
         "systemd/qemu-netgen-bridge-METHOD-ubuntu1904.service",
     ]

@@ -99,12 +99,31 @@ def test_an_address_that_is_neither_name_nor_ip_is_refused(tmp_path: Path) -> No
     assert not (tmp_path / "ansible").exists()
 
 
-def test_the_project_cannot_take_a_bundle_s_place(tmp_path: Path) -> None:
-    code, output = render(
-        str(ROOT / "profiles" / "nat.yaml"), "-o", str(tmp_path), "--ansible", str(tmp_path / "nat")
-    )
-    assert code == 3, output
-    assert "the Ansible project cannot be where bundle 'nat' goes" in output
+def test_where_the_project_cannot_go(tmp_path: Path) -> None:
+    nat = str(ROOT / "profiles" / "nat.yaml")
+    cases = {
+        str(tmp_path / "nat"): "it would take the place of bundle 'nat'",
+        str(tmp_path): "it would hold the bundles' folder",
+    }
+    for where, message in cases.items():
+        code, output = render(nat, "-o", str(tmp_path), "--ansible", where, "--force")
+        assert code == 3, output
+        assert f"Ansible project not written: {message}" in output
+    assert (tmp_path / "nat" / "setup-nat-default.sh").is_file()  # the bundle is still there
+
+
+def test_profiles_that_make_no_fleet(tmp_path: Path) -> None:
+    one = with_address(tmp_path / "a.yaml", "hv-a", "192.0.2.7")
+    two = with_address(tmp_path / "b.yaml", "hv-b", "192.0.2.7")
+    local = with_address(tmp_path / "c.yaml", "localhost", "192.0.2.8")
+    out, project = str(tmp_path / "out"), str(tmp_path / "ansible")
+    code, output = render(str(one), str(two), "-o", out, "--ansible", project)
+    assert code == 3
+    assert "profiles 'hv-a' and 'hv-b' have the same host.address 192.0.2.7" in output
+    code, output = render(str(local), "-o", out, "--ansible", project)
+    assert code == 3
+    assert "profile 'localhost': that name cannot be an inventory host" in output
+    assert not (tmp_path / "ansible").exists()
 
 
 def test_check_and_diff_see_a_stale_project(tmp_path: Path) -> None:

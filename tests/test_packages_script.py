@@ -22,20 +22,26 @@ pkg=${!#}
 for missing in $FAKE_MISSING; do [[ $missing == "$pkg" ]] && { echo "dpkg-query: no packages found matching $pkg" >&2; exit 1; }; done
 printf installed
 """,
-    "apt-get": '#!/bin/bash\necho "apt-get $*" >>"$FAKE_LOG"\n',
-    "apt-cache": '#!/bin/bash\necho "apt-cache $*" >>"$FAKE_LOG"\nexit 100\n',
+    "apt-get": '#!/bin/bash\necho "apt-get $*" >>"$FAKE_LOG"\n[[ $1 != update ]] || touch "$FAKE_LOG.fresh"\n',
+    # knows the packages in $FAKE_KNOWN once the lists are fresh (after apt-get update)
+    "apt-cache": """#!/bin/bash
+echo "apt-cache $*" >>"$FAKE_LOG"
+[[ -e $FAKE_LOG.fresh && " $FAKE_KNOWN " == *" ${!#} "* ]]
+""",
     "id": "#!/bin/bash\necho 0\n",
 }
 
 
-def bundle(tmp_path: Path) -> Path:
-    text = (ROOT / "profiles" / "nat.yaml").read_text()
-    profile = parse_text(text, "nat.yaml")
-    write_bundle(render.render(plan.build(profile)), tmp_path / "nat")
-    return tmp_path / "nat"
+def bundle(tmp_path: Path, example: str) -> Path:
+    text = (ROOT / "profiles" / f"{example}.yaml").read_text()
+    profile = parse_text(text, f"{example}.yaml")
+    write_bundle(render.render(plan.build(profile)), tmp_path / example)
+    return tmp_path / example
 
 
-def run(tmp_path: Path, missing: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+def run(
+    tmp_path: Path, missing: str, example: str = "nat", known: str = ""
+) -> tuple[subprocess.CompletedProcess[str], list[str]]:
     fakes = tmp_path / "fakes"
     fakes.mkdir(exist_ok=True)
     for name, text in FAKES.items():
@@ -45,7 +51,8 @@ def run(tmp_path: Path, missing: str) -> tuple[subprocess.CompletedProcess[str],
     log.write_text("")
     env = dict(os.environ, PATH=f"{fakes}:{os.environ['PATH']}", FAKE_LOG=str(log))
     env["FAKE_MISSING"] = missing
-    script = bundle(tmp_path) / "install-packages.sh"
+    env["FAKE_KNOWN"] = known
+    script = bundle(tmp_path, example) / "install-packages.sh"
     proc = subprocess.run(["bash", str(script)], env=env, capture_output=True, text=True)
     return proc, log.read_text().splitlines()
 
@@ -66,3 +73,25 @@ def test_only_the_missing_packages_are_installed(tmp_path: Path) -> None:
         "apt-get install -y --no-install-recommends dnsmasq-base socat",
     ]
     assert proc.stdout.splitlines()[-1] == "result: changed"
+
+
+def test_an_optional_package_the_lists_do_not_know_is_no_reason_to_refresh(tmp_path: Path) -> None:
+    # systemd-networkd: a package of its own from Debian 13 on; Debian 12's lists lack it
+    proc, log = run(tmp_path, "systemd-networkd", example="bridge-netplan")
+    assert proc.returncode == 0, proc.stderr
+    assert log == ["apt-cache show -- systemd-networkd"]
+    assert proc.stdout == "result: unchanged\n"
+
+
+def test_an_optional_package_is_asked_for_again_after_the_refresh(tmp_path: Path) -> None:
+    # stale lists did not know it; the refresh a missing package brings makes them
+    proc, log = run(
+        tmp_path, "socat systemd-networkd", example="bridge-netplan", known="systemd-networkd"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert log[-1] == ("apt-get install -y --no-install-recommends socat systemd-networkd"), log
+    assert log[:3] == [
+        "apt-cache show -- systemd-networkd",
+        "apt-get update",
+        "apt-cache show -- systemd-networkd",
+    ]

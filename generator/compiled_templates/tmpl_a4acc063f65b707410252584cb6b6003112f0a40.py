@@ -54,22 +54,22 @@ def root(context, missing=missing):
         return concat(t_3)
     caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
     yield context.call((undefined(name='parse_args') if l_0_parse_args is missing else l_0_parse_args), caller=caller)
-    yield '\nneed_root\ntrap report_result EXIT\n\n# installed PACKAGE: whether the package is installed already\ninstalled() {\n  local out\n  out=$('
+    yield '\nneed_root\ntrap report_result EXIT\n\n# known PACKAGE: whether the package manager knows the package\nknown() { '
+    yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'known')))
+    yield ' "$1" >/dev/null 2>&1; }\n\n# installed PACKAGE: whether the package is installed already\ninstalled() {\n  local out\n  out=$('
     yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'query')))
     yield ' "$1" 2>/dev/null) || return 1\n  [[ $out == '
     yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'query_installed')))
-    yield ' ]]\n}\n\nfor package in "${OPTIONAL[@]}"; do\n  if '
-    yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'known')))
-    yield ' "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi\ndone\nmissing=()\nfor package in "${PACKAGES[@]}"; do\n  installed "$package" || missing+=("$package")\ndone\nif (( ! ${#missing[@]} )); then\n  note "all installed: ${PACKAGES[*]}"\n  exit 0\nfi\n'
+    yield ' ]]\n}\n\nmissing=() unknown=()\nfor package in "${PACKAGES[@]}"; do\n  installed "$package" || missing+=("$package")\ndone\n# an optional package not installed: installed too if the package lists know it (asked\n# again after their refresh, when one comes)\nfor package in "${OPTIONAL[@]}"; do\n  installed "$package" && continue\n  if known "$package"; then missing+=("$package"); else unknown+=("$package"); fi\ndone\nif (( ! ${#missing[@]} )); then\n  note "all installed: ${PACKAGES[*]}"\n  exit 0\nfi\n'
     if environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh'):
         pass
         yield 'run '
         yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'refresh')))
-        yield '\n'
+        yield '\nfor package in "${unknown[@]}"; do\n  if known "$package"; then missing+=("$package"); fi\ndone\n'
     yield 'run '
     yield str(t_2(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'install')))
     yield ' "${missing[@]}"\n'
 
 blocks = {}
-debug_info = '1=25&2=31&3=34&4=40&6=47&8=49&19=51&28=58&29=60&33=62&43=64&44=67&46=70'
-qemu_netgen_source_sum = 'b9e86d98874906e935ba18e52d8f55a19c5d261e3757f73efc27c504a90907f7'
+debug_info = '1=25&2=31&3=34&4=40&6=47&8=49&19=51&26=58&31=60&32=62&49=64&50=67&55=70'
+qemu_netgen_source_sum = 'c473fea248ab24ce33c7dd98645a7cbf92f832c1b2e9c69f6b1cccd6671f330a'

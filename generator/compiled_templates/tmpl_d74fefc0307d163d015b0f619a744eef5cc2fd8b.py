@@ -8,8 +8,8 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     pass
-    yield '---\n# Written by qemu-netgen (render --ansible).\n- name: Start the VMs that start at boot\n  ansible.builtin.systemd_service:\n    name: "{{ item }}"\n    state: started\n  loop: "{{ qemu_netgen_runbook.start }}"\n  when: qemu_netgen_start_vms | bool\n'
+    yield '---\n# Written by qemu-netgen (render --ansible).\n- name: Start the VMs that start at boot\n  ansible.builtin.systemd_service:\n    name: "{{ item }}"\n    state: started\n  loop: "{{ qemu_netgen_runbook.start }}"\n  when: qemu_netgen_start_vms | bool and \'teardown\' not in ansible_run_tags\n'
 
 blocks = {}
 debug_info = ''
-qemu_netgen_source_sum = 'b6e3d5bf6c12c950d1e2b81e26c08e39e0b0e24cc062c16c20a52f6414c87bf9'
+qemu_netgen_source_sum = '46959ff89a3388f9458631606cf2fe63d23b8255a32926337dae93c16188ccbb'

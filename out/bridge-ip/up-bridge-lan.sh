@@ -496,11 +496,17 @@ cancel_rollback() {
 # roll-back timer decides under it and marks $STATE.rolling-back before it lets go;
 # --confirm decides under it: a --confirm that comes once the roll-back has begun finds the
 # mark, or the bridge gone, and fails. Held only while nothing is started that could keep it.
+# The timer waits for the lock as long as it takes (given up, it would leave the bridge
+# unconfirmed and in place); --confirm gives up after 60 s.
 guard_lock() {
   (( DRY_RUN )) && return 0
   [[ -d ${STATE%/*} ]] || return 0  # nothing was ever set up here
   exec {GUARD_FD}<"${STATE%/*}"
-  flock -w 60 "$GUARD_FD" || die "another run holds the lock of ${STATE%/*}"
+  if [[ ${1:-} == forever ]]; then
+    flock "$GUARD_FD"
+  else
+    flock -w 60 "$GUARD_FD" || die "another run holds the lock of ${STATE%/*}"
+  fi
 }
 guard_unlock() {
   [[ -z ${GUARD_FD:-} ]] || exec {GUARD_FD}<&-
@@ -608,7 +614,7 @@ wait_for_confirmation() {
     return 0
   fi
   sleep "$ROLLBACK_AFTER"
-  guard_lock
+  guard_lock forever
   if [[ -e $STATE.confirmed ]]; then
     run rm -f -- "$STATE.confirmed" "$STATE.rollback"
     exit 0

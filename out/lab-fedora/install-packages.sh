@@ -85,6 +85,9 @@ done
 need_root
 trap report_result EXIT
 
+# known PACKAGE: whether the package manager knows the package
+known() { true "$1" >/dev/null 2>&1; }
+
 # installed PACKAGE: whether the package is installed already
 installed() {
   local out
@@ -92,12 +95,15 @@ installed() {
   [[ $out == installed ]]
 }
 
-for package in "${OPTIONAL[@]}"; do
-  if true "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi
-done
-missing=()
+missing=() unknown=()
 for package in "${PACKAGES[@]}"; do
   installed "$package" || missing+=("$package")
+done
+# an optional package not installed: installed too if the package lists know it (asked
+# again after their refresh, when one comes)
+for package in "${OPTIONAL[@]}"; do
+  installed "$package" && continue
+  if known "$package"; then missing+=("$package"); else unknown+=("$package"); fi
 done
 if (( ! ${#missing[@]} )); then
   note "all installed: ${PACKAGES[*]}"

@@ -85,6 +85,9 @@ done
 need_root
 trap report_result EXIT
 
+# known PACKAGE: whether the package manager knows the package
+known() { apt-cache show -- "$1" >/dev/null 2>&1; }
+
 # installed PACKAGE: whether the package is installed already
 installed() {
   local out
@@ -92,16 +95,22 @@ installed() {
   [[ $out == installed ]]
 }
 
-for package in "${OPTIONAL[@]}"; do
-  if apt-cache show -- "$package" >/dev/null 2>&1; then PACKAGES+=("$package"); fi
-done
-missing=()
+missing=() unknown=()
 for package in "${PACKAGES[@]}"; do
   installed "$package" || missing+=("$package")
+done
+# an optional package not installed: installed too if the package lists know it (asked
+# again after their refresh, when one comes)
+for package in "${OPTIONAL[@]}"; do
+  installed "$package" && continue
+  if known "$package"; then missing+=("$package"); else unknown+=("$package"); fi
 done
 if (( ! ${#missing[@]} )); then
   note "all installed: ${PACKAGES[*]}"
   exit 0
 fi
 run apt-get update
+for package in "${unknown[@]}"; do
+  if known "$package"; then missing+=("$package"); fi
+done
 run apt-get install -y --no-install-recommends "${missing[@]}"

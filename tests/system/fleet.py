@@ -138,9 +138,9 @@ class Fleet:
             "ANSIBLE_HOST_KEY_CHECKING": "False",
             "ANSIBLE_PRIVATE_KEY_FILE": str(self.key),
             "ANSIBLE_REMOTE_USER": "root",
-            "ANSIBLE_SSH_ARGS": "-o ControlMaster=auto -o ControlPersist=60s "
-            "-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no -o LogLevel=ERROR",
-            "ANSIBLE_PIPELINING": "True",
+            # (the project's ansible.cfg gives the rest: keep-alives, multiplexing, pipelining)
+            "ANSIBLE_SSH_EXTRA_ARGS": "-o UserKnownHostsFile=/dev/null -o StrictHostKeyChecking=no "
+            "-o LogLevel=ERROR",
             "ANSIBLE_TIMEOUT": "5",  # each SSH connection attempt (10 s by default)
             "ANSIBLE_LOG_PATH": str(self.root / "ansible.log"),  # timestamped, for a failure
             "ANSIBLE_NOCOLOR": "1",

@@ -142,7 +142,8 @@ def test_a_fleet_converges_reruns_unchanged_and_tears_down(fleet: Fleet, tmp_pat
     assert "master br0" in mgmt.run("ip", "-o", "link", "show", "mgmt").stdout
     assert f" {address(3)}/24 " in mgmt.run("ip", "-o", "addr", "show", "br0").stdout
     assert mgmt.run("test", "-e", "/run/qemu-netgen/fleet-mgmt/mgmt.state.rollback").returncode == 1
-    assert "confirmed: br0 stays" in first.stdout or "Confirm the step" in first.stdout
+    confirmed = first.stdout.split("Confirm the step, so that it is not rolled back", 1)
+    assert "ok: [fleet-mgmt]" in confirmed[1].split("TASK", 1)[0], first.stdout[-4000:]
 
     again = run(fleet, project, tmp_path)
     assert again.returncode == 0, again.stdout[-6000:] + again.stderr
