@@ -173,11 +173,13 @@ def test_a_host_that_loses_ssh_rolls_back_by_itself_and_stops_the_rollout(
     quick = {"qemu_netgen_confirm_within": 6, "qemu_netgen_reconnect_timeout": 3}
 
     def failed_in(output: str) -> None:
-        """fleet-mgmt failed where the role waits for it: the reconnection timed out, or (it
-        answered again only once the roll-back began) --confirm refused."""
+        """fleet-mgmt failed where the role waits for it: the reconnection timed out, the
+        connection it made was cut, or (it answered again only once the roll-back began)
+        --confirm refused."""
         fatal = output.split("fatal: [fleet-mgmt]", 1)[1].split("\n", 1)[0]
         assert (
-            "timed out waiting for ping module test" in fatal
+            "UNREACHABLE" in fatal  # the cut came while the play asked for the step's result
+            or "timed out waiting for ping module test" in fatal
             or "nothing to confirm" in fatal
             or "too late: not confirmed in time" in fatal
         ), fatal
@@ -195,10 +197,10 @@ def test_a_host_that_loses_ssh_rolls_back_by_itself_and_stops_the_rollout(
 
     stopped = run(fleet, project, tmp_path, qemu_netgen_serial=[1, "25%"], **quick)
     print(stopped.stdout[-4000:])
-    assert stopped.returncode == 2, stopped.stdout[-6000:] + stopped.stderr
+    assert stopped.returncode in (2, 4), stopped.stdout[-6000:] + stopped.stderr
     counts = recap(stopped.stdout)
     assert counts["fleet-lan"]["failed"] == 0 and counts["fleet-lan"]["changed"] > 0
-    assert counts["fleet-mgmt"]["failed"] == 1
+    assert counts["fleet-mgmt"]["failed"] + counts["fleet-mgmt"]["unreachable"] == 1, counts
     assert "fleet-nat" not in counts  # the batch after the failed one never started
     failed_in(stopped.stdout)
     rolled_back()
@@ -209,9 +211,9 @@ def test_a_host_that_loses_ssh_rolls_back_by_itself_and_stops_the_rollout(
         fleet, project, tmp_path, qemu_netgen_serial=3, qemu_netgen_max_fail_percentage=50, **quick
     )
     print(tolerant.stdout[-4000:])
-    assert tolerant.returncode == 2, tolerant.stdout[-6000:] + tolerant.stderr
+    assert tolerant.returncode in (2, 4), tolerant.stdout[-6000:] + tolerant.stderr
     counts = recap(tolerant.stdout)
-    assert counts["fleet-mgmt"]["failed"] == 1
+    assert counts["fleet-mgmt"]["failed"] + counts["fleet-mgmt"]["unreachable"] == 1, counts
     failed_in(tolerant.stdout)
     assert counts["fleet-lan"]["failed"] == 0 and counts["fleet-nat"]["failed"] == 0, counts
     assert "Active:         yes" in fleet.hosts[1].run("virsh", "net-info", "default").stdout
