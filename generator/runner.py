@@ -130,15 +130,8 @@ def check_bundles(
     """Name every way each bundle on disk differs from a fresh render; write nothing."""
 
     def check(batch: Batch, path: Path, profile: Profile) -> None:
-        dest = out / profile.name
-        stale = differences(manifest(bundle_files(profile)), dest)
-        for line in stale:
-            err(line)
-        if stale:
-            err(f"{shown(dest)}: stale; run: qemu-netgen render {_arg(path)} -o {_arg(out)}")
-            batch.code = max(batch.code, EXIT_INVALID)
-        else:
-            say(f"{shown(dest)}: up to date")
+        hint = f"run: qemu-netgen render {_arg(path)} -o {_arg(out)}"
+        _check_folder(batch, bundle_files(profile), out / profile.name, hint, say)
 
     return _each(paths, err, tick, check)
 
@@ -149,11 +142,7 @@ def diff_bundles(
     """A unified diff from each bundle on disk to a fresh render; write nothing."""
 
     def diff(batch: Batch, path: Path, profile: Profile) -> None:
-        lines = diff_bundle(bundle_files(profile), out / profile.name)
-        for line in lines:
-            say(line.rstrip("\n"))
-        if lines:
-            batch.code = max(batch.code, EXIT_INVALID)
+        _diff_folder(batch, bundle_files(profile), out / profile.name, say)
 
     return _each(paths, err, tick, diff)
 
@@ -191,23 +180,32 @@ def write_project(batch: Batch, project: Path, out: Path, say: Say, *, force: bo
 
 def check_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
     files = _fleet_files(batch, project, out)
-    if files is None:
-        return
-    stale = differences(manifest(files), project)
-    for line in stale:
-        batch.err(line)
-    if stale:
-        batch.err(f"{shown(project)}: stale; render again with --ansible {_arg(project)}")
-        batch.code = max(batch.code, EXIT_INVALID)
-    else:
-        say(f"{shown(project)}: up to date")
+    if files is not None:
+        hint = f"render again with --ansible {_arg(project)}"
+        _check_folder(batch, files, project, hint, say)
 
 
 def diff_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
     files = _fleet_files(batch, project, out)
-    if files is None:
-        return
-    lines = diff_bundle(files, project)
+    if files is not None:
+        _diff_folder(batch, files, project, say)
+
+
+def _check_folder(batch: Batch, files: list[RenderedFile], dest: Path, hint: str, say: Say) -> None:
+    """Name every way ``dest`` differs from ``files`` (and how to fix it), or say it is fresh."""
+    stale = differences(manifest(files), dest)
+    for line in stale:
+        batch.err(line)
+    if stale:
+        batch.err(f"{shown(dest)}: stale; {hint}")
+        batch.code = max(batch.code, EXIT_INVALID)
+    else:
+        say(f"{shown(dest)}: up to date")
+
+
+def _diff_folder(batch: Batch, files: list[RenderedFile], dest: Path, say: Say) -> None:
+    """A unified diff from ``dest`` to ``files``."""
+    lines = diff_bundle(files, dest)
     for line in lines:
         say(line.rstrip("\n"))
     if lines:
