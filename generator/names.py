@@ -87,6 +87,11 @@ def is_host_name(value: str) -> bool:
     return len(value) <= 253 and all(_HOSTNAME.fullmatch(label) for label in value.split("."))
 
 
+def _is_dns_name(value: str) -> bool:
+    """A name of DNS labels that does not read as an IPv4 address (all digits and dots)."""
+    return is_host_name(value) and not value.replace(".", "").isdigit()
+
+
 def ssh_address(value: str) -> str:
     """Where SSH reaches a host: a DNS name, an IPv4 address or an IPv6 address."""
     try:
@@ -94,7 +99,7 @@ def ssh_address(value: str) -> str:
         return value
     except ValueError:
         pass
-    if not is_host_name(value) or value.replace(".", "").isdigit():
+    if not _is_dns_name(value):
         raise ValueError(
             "address must be a DNS name (like hv1.example.org) or an IPv4 or IPv6 address"
         )
@@ -103,7 +108,7 @@ def ssh_address(value: str) -> str:
 
 def domain_name(value: str) -> str:
     """A DNS domain: labels of letters, digits and '-', joined by dots."""
-    if not is_host_name(value) or value.replace(".", "").isdigit():
+    if not _is_dns_name(value):
         raise ValueError(
             "domain must be DNS labels (1-63 letters, digits or '-', not starting or ending "
             "with '-') joined by dots, like lab or vms.example.org"

@@ -107,19 +107,11 @@ def write_bundles(
     """Write each profile's bundle to ``out/<name>``; one that already matches is left as it is."""
 
     def write(batch: Batch, path: Path, profile: Profile) -> None:
-        files = bundle_files(profile)
-        dest = out / profile.name
-        if not differences(manifest(files), dest):
-            batch.unchanged += 1
-            say(f"{shown(dest)}: unchanged ({len(files)} files)")
-            return
-        try:
-            write_bundle(files, dest, force=force, warn=err)
-        except OutputError as error:
-            batch.fail(error)
-        else:
+        done = _write_folder(batch, bundle_files(profile), out / profile.name, say, force=force)
+        if done == "written":
             batch.written += 1
-            say(f"{shown(dest)}: written ({len(files)} files)")
+        elif done == "unchanged":
+            batch.unchanged += 1
 
     return _each(paths, err, tick, write)
 
@@ -165,17 +157,9 @@ def _fleet_files(batch: Batch, project: Path, out: Path) -> list[RenderedFile] |
 def write_project(batch: Batch, project: Path, out: Path, say: Say, *, force: bool) -> None:
     """Write the Ansible project that rolls the batch's bundles out (render --ansible)."""
     files = _fleet_files(batch, project, out)
-    if files is None:
-        return
-    if not differences(manifest(files), project):
-        say(f"{shown(project)}: unchanged ({len(files)} files)")
-        return
-    try:
-        write_bundle(files, project, force=force, warn=batch.err)
-    except OutputError as error:
-        batch.fail(error)
-    else:
-        say(f"{shown(project)}: written ({len(files)} files, {len(batch.hosts)} hosts)")
+    if files is not None:
+        hosts = f", {len(batch.hosts)} hosts"
+        _write_folder(batch, files, project, say, force=force, written=hosts)
 
 
 def check_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
@@ -189,6 +173,29 @@ def diff_project(batch: Batch, project: Path, out: Path, say: Say) -> None:
     files = _fleet_files(batch, project, out)
     if files is not None:
         _diff_folder(batch, files, project, say)
+
+
+def _write_folder(
+    batch: Batch,
+    files: list[RenderedFile],
+    dest: Path,
+    say: Say,
+    *,
+    force: bool,
+    written: str = "",
+) -> str:
+    """Write ``files`` as folder ``dest`` unless it matches them already: "written",
+    "unchanged" or (reported) "failed". ``written`` is added to the line that says so."""
+    if not differences(manifest(files), dest):
+        say(f"{shown(dest)}: unchanged ({len(files)} files)")
+        return "unchanged"
+    try:
+        write_bundle(files, dest, force=force, warn=batch.err)
+    except OutputError as error:
+        batch.fail(error)
+        return "failed"
+    say(f"{shown(dest)}: written ({len(files)} files{written})")
+    return "written"
 
 
 def _check_folder(batch: Batch, files: list[RenderedFile], dest: Path, hint: str, say: Say) -> None:
