@@ -118,7 +118,7 @@ detached() {
     return
   fi
   mkdir -p -- "${STATE%/*}"
-  CHANGED=1
+  changed
   setsid bash "$SELF" --detached "$@" </dev/null >>"$STATE.log" 2>&1 &
 }
 

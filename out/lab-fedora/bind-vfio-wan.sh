@@ -69,7 +69,7 @@ write_sys() {
   if (( DRY_RUN )); then
     printf 'echo %s > %s\n' "$(show "$1")" "$(show "$2")"
   else
-    CHANGED=1
+    changed
     printf '%s\n' "$1" >"$2"
   fi
 }
