@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -28,10 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from tests.system.fleet import HOST_VARS, Fleet, address  # noqa: E402
-
-QEMU_NETGEN = Path(sys.executable).parent / "qemu-netgen"
-VM = {"name": "vm1", "memory": "256M", "accel": "tcg", "vhost": "off", "display": "none"}
+from tests.system.fleet import HOST_VARS, VM, Fleet, address, render_project  # noqa: E402
 
 
 def project(work: Path, count: int) -> Path:
@@ -47,11 +43,8 @@ def project(work: Path, count: int) -> Path:
         }
         path = work / f"bench-{n}.yaml"
         path.write_text(yaml.safe_dump(data))
-        paths.append(str(path))
-    out = work / "out"
-    argv = [str(QEMU_NETGEN), "render", *paths, "-o", str(out), "--ansible", str(out / "ansible")]
-    subprocess.run([*argv, "-q"], check=True)
-    return out / "ansible"
+        paths.append(path)
+    return render_project(paths, work / "out")
 
 
 def timed(fleet: Fleet, folder: Path, extra: Path, forks: int, *args: str) -> float:

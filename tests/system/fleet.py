@@ -21,6 +21,8 @@ from tests.system.sandbox import Sandbox
 
 BIN = Path(sys.executable).parent  # the venv's: ansible-playbook comes with the test extras
 CONTROLLER = "10.200.0.1"
+# the one VM of every fleet host's profile (its unit is installed, it is never started)
+VM = {"name": "vm1", "memory": "256M", "accel": "tcg", "vhost": "off", "display": "none"}
 
 SSHD_CONFIG = """\
 ListenAddress {address}
@@ -46,6 +48,13 @@ HOST_VARS = {
 
 def address(n: int) -> str:
     return f"10.200.0.{10 + n}"
+
+
+def render_project(profiles: list[Path], out: Path) -> Path:
+    """The profiles' bundles in ``out``, and their Ansible project in ``out/ansible``."""
+    argv = [str(BIN / "qemu-netgen"), "render", *map(str, profiles), "-o", str(out), "-q"]
+    subprocess.run([*argv, "--ansible", str(out / "ansible")], check=True)
+    return out / "ansible"
 
 
 class Fleet:

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
+from tests.system.daemons import wait_until
 from tests.system.guest import Guest
 from tests.system.lan import NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
 from tests.system.sandbox import Sandbox, result
@@ -249,11 +250,8 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
     up, down = str(bundle / "up-bridge-lan.sh"), str(bundle / "down-bridge-lan.sh")
     pending = "/run/qemu-netgen/bridge-ip/lan.state.rollback"
 
-    def wait_until(what: str, test: Callable[[], bool], seconds: float = 20) -> None:
-        deadline = time.monotonic() + seconds
-        while not test():
-            assert time.monotonic() < deadline, what
-            time.sleep(0.02)
+    def gone(path: str) -> Callable[[], bool]:
+        return lambda: sandbox.run("test", "-e", path).returncode != 0
 
     # in time: the bridge outlives the deadline
     assert sandbox.run("bash", up, "--confirm-within", "2").returncode == 0
@@ -265,13 +263,13 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
 
     # too late: the roll-back came first
     assert sandbox.run("bash", up, "--confirm-within", "1").returncode == 0
-    wait_until("the roll-back did not run", lambda: not bridged(sandbox))
+    wait_until("the roll-back did not run", lambda: not bridged(sandbox), timeout=20)
     marked = "/run/qemu-netgen/bridge-ip/lan.state.rolling-back"
-    wait_until("the roll-back's mark stays", lambda: sandbox.run("test", "-e", marked).returncode)
+    wait_until("the roll-back's mark stays", gone(marked), timeout=20)
     late = sandbox.run("bash", up, "--confirm")
     assert late.returncode == 1 and "nothing to confirm" in late.stderr, late.stderr
 
-    # while the roll-back runs (each of its ip calls slowed by 0.3 s): --confirm waits for it
+    # while the roll-back runs (each of its ip calls slowed by 0.3 s): --confirm is too late
     slow = tmp_path / "slow"
     slow.mkdir()
     (slow / "ip").write_text('#!/bin/bash\nsleep 0.3\nexec /usr/sbin/ip "$@"\n')
@@ -280,12 +278,12 @@ def test_a_late_confirm_never_keeps_what_the_roll_back_took_apart(
     assert sandbox.run("env", f"PATH={path}", "bash", up, "--confirm-within", "1").returncode == 0
     assert sandbox.run("test", "-e", pending).returncode == 0
     # the timer removes its pending mark once it has decided to roll back
-    wait_until("the timer did not decide", lambda: sandbox.run("test", "-e", pending).returncode)
+    wait_until("the timer did not decide", gone(pending), timeout=20)
     assert bridged(sandbox), "the roll-back was over before --confirm came: slow it down more"
     during = sandbox.run("bash", up, "--confirm")
     assert during.returncode == 1 and "too late" in during.stderr, during.stderr
-    wait_until("the roll-back did not finish", lambda: not bridged(sandbox))
-    wait_until("the roll-back's mark stays", lambda: sandbox.run("test", "-e", marked).returncode)
+    wait_until("the roll-back did not finish", lambda: not bridged(sandbox), timeout=20)
+    wait_until("the roll-back's mark stays", gone(marked), timeout=20)
     late = sandbox.run("bash", up, "--confirm")
     assert late.returncode == 1 and "nothing to confirm" in late.stderr, late.stderr
 
@@ -310,8 +308,5 @@ def test_an_mtu_below_1280_is_refused_where_the_uplink_has_ipv6(
     sandbox.run("sysctl", "-q", f"net.ipv6.conf.{NIC}.disable_ipv6=1", check=True)
     assert sandbox.run("bash", up, "--confirm-within", "1").returncode == 0
     assert " mtu 68 " in sandbox.run("ip", "-o", "link", "show", NIC).stdout
-    deadline = time.monotonic() + 20
-    while bridged(sandbox):
-        assert time.monotonic() < deadline, "no roll-back"
-        time.sleep(0.1)
+    wait_until("no roll-back", lambda: not bridged(sandbox), timeout=20)
     assert " mtu 1500 " in sandbox.run("ip", "-o", "link", "show", NIC).stdout

@@ -5,7 +5,6 @@ NIC, and an `ip` bridge on the NIC that carries the SSH connection itself."""
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,12 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.system.daemons import start_libvirtd
-from tests.system.fleet import HOST_VARS, Fleet, address, recap
+from tests.system.daemons import start_libvirtd, wait_until
+from tests.system.fleet import HOST_VARS, VM, Fleet, address, recap, render_project
 from tests.system.sandbox import Sandbox
-
-QEMU_NETGEN = Path(sys.executable).parent / "qemu-netgen"
-VM = {"name": "vm1", "memory": "256M", "accel": "tcg", "vhost": "off", "display": "none"}
 
 
 def profiles(folder: Path, mgmt_mtu: int | None = None) -> list[Path]:
@@ -53,12 +49,6 @@ def profiles(folder: Path, mgmt_mtu: int | None = None) -> list[Path]:
         path.write_text(yaml.safe_dump(data, sort_keys=False))
         paths.append(path)
     return paths
-
-
-def render(paths: list[Path], out: Path) -> Path:
-    argv = [str(QEMU_NETGEN), "render", *map(str, paths), "-o", str(out), "-q"]
-    subprocess.run([*argv, "--ansible", str(out / "ansible")], check=True)
-    return out / "ansible"
 
 
 def state(box: Sandbox) -> str:
@@ -123,7 +113,7 @@ HOSTS = ("fleet-lan", "fleet-mgmt", "fleet-nat")
 
 
 def test_a_fleet_converges_reruns_unchanged_and_tears_down(fleet: Fleet, tmp_path: Path) -> None:
-    project = render(profiles(tmp_path / "profiles"), tmp_path / "out")
+    project = render_project(profiles(tmp_path / "profiles"), tmp_path / "out")
     before = {n: state(box) for n, box in fleet.hosts.items()}
 
     first = run(fleet, project, tmp_path)
@@ -164,7 +154,7 @@ def test_a_host_that_loses_ssh_rolls_back_by_itself_and_stops_the_rollout(
     MTU of 68: no TCP segment gets through any more. The play cannot reconnect, marks the host failed,
     and the host rolls the bridge back by itself; with the role's defaults (serial
     [1, 25%], max_fail_percentage 0) the rollout stops after that batch."""
-    project = render(profiles(tmp_path / "profiles", mgmt_mtu=68), tmp_path / "out")
+    project = render_project(profiles(tmp_path / "profiles", mgmt_mtu=68), tmp_path / "out")
     mgmt = fleet.hosts[3]
     # (the up script refuses an MTU below 1280 on a NIC with IPv6: this one is IPv4 only)
     mgmt.run("sysctl", "-q", "net.ipv6.conf.mgmt.disable_ipv6=1", check=True)
@@ -185,10 +175,10 @@ def test_a_host_that_loses_ssh_rolls_back_by_itself_and_stops_the_rollout(
         ), fatal
 
     def rolled_back() -> None:
-        deadline = time.monotonic() + 30
-        while "master br0" in mgmt.run("ip", "-o", "link", "show", "mgmt").stdout:
-            assert time.monotonic() < deadline, "fleet-mgmt did not roll back"
-            time.sleep(0.2)
+        wait_until(
+            "fleet-mgmt did not roll back",
+            lambda: "master br0" not in mgmt.run("ip", "-o", "link", "show", "mgmt").stdout,
+        )
         assert "not confirmed within 6 s: rolling back" in mgmt.run("cat", log).stdout
         # as it was, but for the bundle's copy (the play stopped at the bridge's step)
         assert [
