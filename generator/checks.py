@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from ipaddress import IPv4Network
 
 from generator import names
-from generator.leases import fixed_leases
+from generator.leases import Lease, fixed_leases
 from generator.profile import (
     SPECIAL_RANGES,
     BridgeNetwork,
@@ -366,13 +366,20 @@ def forward_rules(profile: Profile) -> Found:
             continue
         net = profile.networks[lease.network]
         assert isinstance(net, NatNetwork)
-        index = next(i for i, f in enumerate(net.forwards) if f.to == lease.vm)
         yield (
-            ("networks", lease.network, "forwards", index, "to"),
+            _forward_to(profile, lease),
             f"VM {lease.vm!r} needs a fixed address for this forward and {net.subnet} has none "
             "left outside the DHCP range: shrink the range, or give the VM's NIC a mac and a "
             "hosts entry with that mac",
         )
+
+
+def _forward_to(profile: Profile, lease: Lease) -> Path:
+    """Where a derived lease comes from: the `to` of the first forward to its VM."""
+    net = profile.networks[lease.network]
+    assert isinstance(net, NatNetwork)
+    index = next(i for i, f in enumerate(net.forwards) if f.to == lease.vm)
+    return ("networks", lease.network, "forwards", index, "to")
 
 
 def dns_names_rules(profile: Profile) -> Found:
@@ -384,11 +391,8 @@ def dns_names_rules(profile: Profile) -> Found:
     for lease in leases:  # DNS names ignore case: Web and web would be one name, two addresses
         key = (lease.network, lease.vm.lower())
         if key in named:
-            nat = profile.networks[lease.network]
-            assert isinstance(nat, NatNetwork)
-            index = next(i for i, f in enumerate(nat.forwards) if f.to == lease.vm)
             yield (
-                ("networks", lease.network, "forwards", index, "to"),
+                _forward_to(profile, lease),
                 f"VMs {named[key]!r} and {lease.vm!r} would answer to one DNS name (names "
                 "ignore case) with two addresses: rename one",
             )
