@@ -7,23 +7,27 @@ at the field to fix and all of them are reported at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from ipaddress import IPv4Network
+from ipaddress import IPv4Address, IPv4Network
 
 from generator import names
 from generator.leases import Lease, fixed_leases
 from generator.profile import (
     SPECIAL_RANGES,
     BridgeNetwork,
+    LibvirtNetwork,
     NatNetwork,
     PassthroughNetwork,
     Profile,
+    RoutedNetwork,
+    UserNetwork,
+    Vm,
 )
 
 Path = tuple[str | int, ...]
 Found = Iterator[tuple[Path, str]]
 
 
-def _nat_addresses(name: str, net: NatNetwork) -> Found:
+def _subnet_addresses(name: str, net: LibvirtNetwork) -> Found:
     base: Path = ("networks", name)
     subnet = net.subnet
     gateway = net.gateway_address
@@ -57,7 +61,7 @@ def _nat_addresses(name: str, net: NatNetwork) -> Found:
             yield where, f"{host.ip} is {reserved[host.ip]} of {subnet}"
 
 
-def _nat_hosts_unique(name: str, net: NatNetwork) -> Found:
+def _hosts_unique(name: str, net: LibvirtNetwork) -> Found:
     for attr in ("mac", "ip", "name"):
         seen: dict[object, int] = {}
         for index, host in enumerate(net.hosts):
@@ -120,7 +124,7 @@ def _bridge_host(profile: Profile, name: str, net: BridgeNetwork) -> Found:
         yield (
             (*base, "uplink"),
             f"{net.uplink} is a Wi-Fi NIC (by its name): a Wi-Fi NIC cannot be bridged; "
-            "use nat (or routed)",
+            "use type nat, routed or user",
         )
     distros = STACK_DISTROS.get(net.method)
     if distros is not None and profile.host.distro not in distros:
@@ -146,9 +150,14 @@ def _bridge_host(profile: Profile, name: str, net: BridgeNetwork) -> Found:
 
 def network_rules(profile: Profile) -> Found:
     for name, net in profile.networks.items():
-        if isinstance(net, NatNetwork):
-            yield from _nat_addresses(name, net)
-            yield from _nat_hosts_unique(name, net)
+        if isinstance(net, LibvirtNetwork):
+            yield from _subnet_addresses(name, net)
+            yield from _hosts_unique(name, net)
+        if isinstance(net, RoutedNetwork) and net.uplink == net.bridge:
+            yield (
+                ("networks", name, "uplink"),
+                f"the uplink must differ from the bridge ({net.bridge})",
+            )
         elif isinstance(net, BridgeNetwork):
             yield from _bridge_settings(name, net)
             yield from _bridge_host(profile, name, net)
@@ -159,7 +168,7 @@ def networks_distinct(profile: Profile) -> Found:
     interfaces: dict[str, tuple[str, str]] = {}  # name -> (network, key)
     for name, net in profile.networks.items():
         named: list[tuple[str, str]] = []
-        if isinstance(net, NatNetwork | BridgeNetwork):
+        if isinstance(net, LibvirtNetwork | BridgeNetwork):
             named.append(("bridge", net.bridge))
         if isinstance(net, BridgeNetwork):
             named.append(("uplink", net.uplink))
@@ -178,10 +187,11 @@ def networks_distinct(profile: Profile) -> Found:
             elif key == other_key == "uplink":
                 why = " (one uplink can be in one bridge only)"
             yield ("networks", name, key), f"{ifname} is already used by network {other!r}{why}"
+    yield from _routed_uplinks(profile, interfaces)
     yield from _devices_distinct(profile)
     subnets: list[tuple[str, Path, IPv4Network]] = []
     for name, net in profile.networks.items():
-        if isinstance(net, NatNetwork):
+        if isinstance(net, LibvirtNetwork):
             subnets.append((name, ("subnet",), net.subnet))
         elif isinstance(net, BridgeNetwork) and net.address is not None:
             subnets.append((name, ("address", "cidr"), net.address.cidr.network))
@@ -192,6 +202,36 @@ def networks_distinct(profile: Profile) -> Found:
                     ("networks", name, *where),
                     f"{subnet} overlaps {other_subnet} of network {other_name!r}",
                 )
+
+
+def _routed_uplinks(profile: Profile, interfaces: dict[str, tuple[str, str]]) -> Found:
+    """A routed network leaves by a NIC or bridge of the host, not by a port of a bridge
+    (whose traffic is the bridge's) or a NIC passed through to a VM, nor its own bridge."""
+    for name, net in profile.networks.items():
+        if not isinstance(net, RoutedNetwork) or net.uplink not in interfaces:
+            continue
+        other, key = interfaces[net.uplink]
+        if other == name:
+            continue  # its own bridge: network_rules reports it
+        owner = profile.networks[other]
+        if key == "uplink" and isinstance(owner, BridgeNetwork):
+            yield (
+                ("networks", name, "uplink"),
+                f"{net.uplink} is a port of bridge {owner.bridge} (network {other!r}): "
+                f"route through {owner.bridge}",
+            )
+        elif key == "interface":
+            yield (
+                ("networks", name, "uplink"),
+                f"{net.uplink} is passed through to a VM by network {other!r}: the host "
+                "cannot route through it",
+            )
+        elif key == "bridge" and isinstance(owner, LibvirtNetwork):
+            yield (
+                ("networks", name, "uplink"),
+                f"{net.uplink} is the bridge of libvirt network {other!r}: route out of a NIC "
+                "or host bridge",
+            )
 
 
 def _devices_distinct(profile: Profile) -> Found:
@@ -289,7 +329,6 @@ GATEWAY_SERVICES = {
 def forward_rules(profile: Profile) -> Found:
     """Each forward reaches a VM or address of its network; no host port is taken twice."""
     vms = {vm.name: vm for vm in profile.vms}
-    seen: dict[tuple[str, int], list[tuple[str | None, str]]] = {}
     for name, net in profile.networks.items():
         if not isinstance(net, NatNetwork):
             continue
@@ -350,17 +389,6 @@ def forward_rules(profile: Profile) -> Found:
                     f"{listen} is inside the network's own subnet {net.subnet}: "
                     "name an address of the host outside it",
                 )
-            where = f"networks.{name}.forwards[{index}]"
-            key = (fwd.proto, fwd.host_port)
-            own = str(listen) if listen is not None else None
-            for other_listen, other in seen.get(key, []):
-                if own is None or other_listen is None or own == other_listen:
-                    yield (
-                        (*base, "host_port"),
-                        f"{fwd.proto} port {fwd.host_port} is already forwarded by {other}",
-                    )
-                    break
-            seen.setdefault(key, []).append((own, where))
     for lease in fixed_leases(profile):
         if lease.ip is not None:
             continue
@@ -372,6 +400,100 @@ def forward_rules(profile: Profile) -> Found:
             "left outside the DHCP range: shrink the range, or give the VM's NIC a mac and a "
             "hosts entry with that mac",
         )
+
+
+# where a forward listens: every address but loopback (a NAT forward without listen: its
+# DNAT leaves 127.0.0.0/8 alone), every address (a user forward on 0.0.0.0), or one
+EVERY_BUT_LOOPBACK, EVERY = "", "0.0.0.0"
+
+
+def _listens_overlap(one: str, other: str) -> bool:
+    if EVERY in (one, other) or one == other:
+        return True
+    for a, b in ((one, other), (other, one)):
+        if a == EVERY_BUT_LOOPBACK:
+            return not IPv4Address(b).is_loopback
+    return False
+
+
+def host_ports_distinct(profile: Profile) -> Found:
+    """No host port is taken twice on one address, by NAT forwards and user forwards alike."""
+    seen: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    for name, net in profile.networks.items():
+        if isinstance(net, NatNetwork):
+            forwards = [
+                (f.proto, f.host_port, EVERY_BUT_LOOPBACK if f.listen is None else str(f.listen))
+                for f in net.forwards
+            ]
+        elif isinstance(net, UserNetwork):
+            forwards = [(f.proto, f.host_port, str(f.listen)) for f in net.forwards]
+        else:
+            continue
+        for index, (proto, port, listen) in enumerate(forwards):
+            key = (proto, port)
+            for other_listen, other in seen.get(key, []):
+                if _listens_overlap(listen, other_listen):
+                    yield (
+                        ("networks", name, "forwards", index, "host_port"),
+                        f"{proto} port {port} is already forwarded by {other}",
+                    )
+                    break
+            seen.setdefault(key, []).append((listen, f"networks.{name}.forwards[{index}]"))
+
+
+def user_rules(profile: Profile) -> Found:
+    """User-mode networks: each forward reaches one VM on the network; root's ports and vhost
+    are not for them."""
+    for name, net in profile.networks.items():
+        if not isinstance(net, UserNetwork):
+            continue
+        users = [vm for vm in profile.vms if any(nic.network == name for nic in vm.nics)]
+        for index, fwd in enumerate(net.forwards):
+            base: Path = ("networks", name, "forwards", index)
+            special = next((what for rng, what in SPECIAL_RANGES if fwd.listen in rng), None)
+            if special is not None and not fwd.listen.is_loopback and str(fwd.listen) != EVERY:
+                yield (
+                    (*base, "listen"),
+                    f"{fwd.listen} is {special}: listen on 127.0.0.1 (the default), 0.0.0.0 "
+                    "(every address) or an address of the host",
+                )
+            if fwd.to is None:
+                if len(users) != 1:
+                    on = ", ".join(vm.name for vm in users) or "none"
+                    yield (
+                        base,
+                        f"name the VM with to: (each VM on a user network has its own; VMs "
+                        f"on {name!r}: {on})",
+                    )
+                    continue
+                target: Vm | None = users[0]
+            else:
+                target = next((vm for vm in users if vm.name == fwd.to), None)
+                if target is None:
+                    yield (
+                        (*base, "to"),
+                        f"no VM {fwd.to!r} has a NIC on network {name!r} (VMs on it: "
+                        f"{', '.join(vm.name for vm in users) or 'none'})",
+                    )
+                    continue
+            if target is not None and fwd.host_port < 1024 and target.run_as not in (None, "root"):
+                yield (
+                    (*base, "host_port"),
+                    f"port {fwd.host_port} is below 1024, which only root may listen on, and "
+                    f"VM {target.name!r} runs as {target.run_as}: pick a port of 1024 or above",
+                )
+    for v, vm in enumerate(profile.vms):
+        on_user = [
+            nic.network
+            for nic in vm.nics
+            if isinstance(profile.networks.get(nic.network), UserNetwork)
+        ]
+        if on_user and vm.vhost == "on":
+            yield (
+                ("vms", v, "vhost"),
+                f"vhost works on a tap, and network {on_user[0]!r} is user-mode (no tap): "
+                "use vhost: auto or off",
+            )
 
 
 def _forward_to(profile: Profile, lease: Lease) -> Path:
@@ -436,6 +558,8 @@ RULES: tuple[Callable[[Profile], Found], ...] = (
     networks_distinct,
     vm_rules,
     forward_rules,
+    host_ports_distinct,
+    user_rules,
     dns_names_rules,
     service_rules,
 )

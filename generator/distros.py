@@ -21,7 +21,10 @@ class DistroFacts:
     packages_networkd: tuple[str, ...] = ("systemd",)
     packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
     packages_dhclient: tuple[str, ...] = ("isc-dhcp-client",)  # what ifupdown's dhcp runs
-    packages_service: tuple[str, ...] = ("socat",)  # what a VM's unit talks QMP with
+    packages_service: tuple[str, ...] = ("socat",)
+    packages_passt: tuple[str, ...] = (
+        "passt",
+    )  # user-mode networking (type: user)  # what a VM's unit talks QMP with
     libvirt_unit: str = "libvirtd.service"  # the daemon that runs libvirt's networks
     # systemd-networkd where a release ships it apart from systemd (Debian 13)
     optional_networkd: tuple[str, ...] = ()

@@ -20,9 +20,10 @@ any hook.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.profile import NatNetwork
+from generator.profile import Forward
 
 HOOK_DIR = "/etc/libvirt/hooks/network.d"
 # libvirt before 6.5 runs only this one file: where the bundle puts a dispatcher that runs
@@ -105,10 +106,15 @@ COMMENT_MAX = 128
 
 
 def plan_firewall(
-    bundle: str, name: str, net: NatNetwork, addresses: dict[str, str], bridges: tuple[str, ...]
+    bundle: str,
+    name: str,
+    bridge: str,
+    given: Sequence[Forward],
+    addresses: dict[str, str],
+    bridges: tuple[str, ...],
 ) -> FirewallPlan:
     """``addresses``: each VM's fixed address on this network (see :mod:`generator.leases`);
-    ``bridges``: the bundle's NAT bridges, whose VMs' own traffic to the host (their gateway
+    ``bridges``: the bundle's libvirt bridges, whose VMs' own traffic to the host (their gateway
     address is the host's too) is never forwarded."""
     tag = _tag(bundle, name)
     comment = f"qemu-netgen {bundle}/{name}"
@@ -116,7 +122,7 @@ def plan_firewall(
         comment = f"qemu-netgen {tag}"
     nat_chain, filter_chain = f"QN-{tag}-DNAT", f"QN-{tag}-FWD"
     forwards = []
-    for fwd in net.forwards:
+    for fwd in given:
         address = str(fwd.to_address) if fwd.to_address is not None else addresses[fwd.to]
         listen = str(fwd.listen) if fwd.listen is not None else None
         to = f"{address}:{fwd.port}"
@@ -136,7 +142,7 @@ def plan_firewall(
                     *("-j", "DNAT", "--to-destination", to),
                 ),
                 accept=(
-                    *("-d", address, "-o", net.bridge, "-p", fwd.proto, "-m", fwd.proto),
+                    *("-d", address, "-o", bridge, "-p", fwd.proto, "-m", fwd.proto),
                     *("--dport", str(fwd.port), "-m", "conntrack", "--ctstate", "DNAT"),
                     *("-j", "ACCEPT"),
                 ),
@@ -152,7 +158,7 @@ def plan_firewall(
     elements = ", ".join(f.nft_element for f in forwards)
     return FirewallPlan(
         network=name,
-        bridge=net.bridge,
+        bridge=bridge,
         forwards=tuple(forwards),
         comment=comment,
         nat_chain=nat_chain,
@@ -174,7 +180,7 @@ def plan_firewall(
         nft_table=f"qemu_netgen_{tag}",
         inside=bridges,
         nft_accept=(
-            f'oifname "{net.bridge}" ip daddr . meta l4proto . th dport {{ {elements} }} '
+            f'oifname "{bridge}" ip daddr . meta l4proto . th dport {{ {elements} }} '
             f'ct status dnat counter accept comment "{comment}"'
         ),
         nft_chain=LIBVIRT_CHAIN,

@@ -18,7 +18,18 @@ from generator import names
 from generator.distros import DISTROS, DistroFacts
 from generator.forwards import FirewallPlan, plan_firewall
 from generator.leases import fixed_leases
-from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
+from generator.profile import (
+    AnyLibvirtNetwork,
+    BridgeNetwork,
+    IsolatedNetwork,
+    LibvirtNetwork,
+    NatNetwork,
+    PassthroughNetwork,
+    Profile,
+    RoutedNetwork,
+    UserNetwork,
+    Vm,
+)
 from generator.stacks import MAC_TOKEN, STACKS, StackPlan, plan_stack
 from generator.units import BUNDLE_TOKEN, UNIT_DIR, UnitPlan, plan_unit
 
@@ -74,8 +85,15 @@ class DnsHostPlan:
 
 
 @dataclass(frozen=True)
-class NatPlan:
+class LibvirtNetPlan:
+    """A network libvirt makes: NAT (masquerade), routed or isolated."""
+
     name: str
+    kind: str  # nat | routed | isolated: the profile's type
+    title: str  # the runbook's words for it ("NAT network")
+    forward_mode: str  # <forward mode=...>: nat, route, or "" for none (isolated)
+    uplink: str  # routed: the NIC its traffic leaves by (<forward dev=...>); else ""
+    traffic: str  # the runbook's sentence on what libvirt does with its traffic
     uuid: str
     bridge: str
     mac: str
@@ -95,7 +113,18 @@ class NatPlan:
     xml_path: str
     setup_path: str
     teardown_path: str
+    sysctl: SysctlPlan | None  # routed: the drop-in that keeps forwarding on at boot
     step: int = 0  # its number in the runbook
+
+
+@dataclass(frozen=True)
+class SysctlPlan:
+    """A sysctl.d drop-in of the bundle that a setup script installs (its teardown removes it)."""
+
+    source: str  # in the bundle
+    installed: str
+    marker: str  # its first line, by which the scripts know it as theirs
+    lines: tuple[str, ...]  # what follows the marker
 
 
 @dataclass(frozen=True)
@@ -185,6 +214,60 @@ class NicPlan:
 
 
 @dataclass(frozen=True)
+class PasstPlan:
+    """The passt process behind one user-mode NIC, started by the VM's launch script."""
+
+    socket: str  # its socket's file name in the VM's passt folder
+    pid: str  # and its pid file's
+    variable: str  # the launch script's variable with the socket's path, as QEMU reads it
+    options: tuple[str, ...]  # the forwards, in passt's words
+
+
+@dataclass(frozen=True)
+class UserForwardPlan:
+    proto: str
+    listen: str
+    host_port: int
+    port: int
+
+
+@dataclass(frozen=True)
+class UserNicPlan:
+    """A user-mode NIC: no bridge, no tap; passt (one per NIC) or QEMU's slirp."""
+
+    id: str
+    network: str
+    mac: str
+    device: str
+    backend: str  # passt | slirp
+    forwards: tuple[UserForwardPlan, ...]
+    passt: PasstPlan | None
+
+
+@dataclass(frozen=True)
+class NetdevCheck:
+    """A -netdev type preflight looks for in QEMU's list (``-netdev help``)."""
+
+    netdev: str
+    purpose: str
+    fix: str
+
+
+NETDEV_CHECKS = {
+    "passt": NetdevCheck(
+        "stream",
+        "QEMU 7.2 and later connect to passt with it",
+        "upgrade QEMU, or use backend: slirp",
+    ),
+    "slirp": NetdevCheck(
+        "user",
+        "slirp, built into QEMU with libslirp",
+        "this QEMU was built without slirp; use backend: passt",
+    ),
+}
+
+
+@dataclass(frozen=True)
 class DeviceCheck:
     """A preflight check of a device node under /dev that a VM needs."""
 
@@ -204,7 +287,8 @@ class VmPlan:
     vhost: str
     disk: str | None
     vnc: str | None
-    nics: tuple[NicPlan, ...]
+    nics: tuple[NicPlan, ...]  # on a bridge, through a tap
+    user_nics: tuple[UserNicPlan, ...]
     vfio: tuple[VfioPlan, ...]
     args: tuple[tuple[QemuArg, ...], ...]  # one option and its value per line
     launch_path: str
@@ -212,6 +296,16 @@ class VmPlan:
     service_args: tuple[tuple[QemuArg, ...], ...]  # added when it runs as a systemd service
     unit: UnitPlan
     step: int = 0  # its number in the runbook
+
+    @property
+    def passts(self) -> tuple[PasstPlan, ...]:
+        return tuple(nic.passt for nic in self.user_nics if nic.passt is not None)
+
+    @property
+    def low_ports(self) -> tuple[int, ...]:
+        """Host ports of its forwards that only root may listen on (by default)."""
+        ports = {f.host_port for nic in self.user_nics for f in nic.forwards if f.host_port < 1024}
+        return tuple(sorted(ports))
 
     @property
     def vfio_noun(self) -> str:
@@ -268,7 +362,7 @@ class Step:
 class Plan:
     name: str
     distro: DistroFacts
-    nats: tuple[NatPlan, ...]
+    libvirt_nets: tuple[LibvirtNetPlan, ...]
     bridges: tuple[BridgePlan, ...]
     passthroughs: tuple[PassthroughPlan, ...]
     vms: tuple[VmPlan, ...]
@@ -279,7 +373,7 @@ class Plan:
     def packages(self) -> tuple[str, ...]:
         """What the host needs installed for this bundle, in install order."""
         wanted: list[str] = []
-        if self.nats:
+        if self.libvirt_nets:
             wanted += self.distro.packages_nat
         if any(b.method == "ip" for b in self.bridges):
             wanted += self.distro.packages_ip
@@ -292,6 +386,8 @@ class Plan:
             wanted += self.distro.packages_dhclient
         if self.passthroughs:
             wanted += self.distro.packages_vfio
+        if self.uses_passt:
+            wanted += self.distro.packages_passt
         if self.vms:
             wanted += self.distro.packages_qemu + self.distro.packages_service
         return tuple(dict.fromkeys(wanted))
@@ -315,9 +411,9 @@ class Plan:
         )
 
     @property
-    def forwarding(self) -> tuple[NatPlan, ...]:
+    def forwarding(self) -> tuple[LibvirtNetPlan, ...]:
         """The NAT networks with port forwards."""
-        return tuple(net for net in self.nats if net.firewall.forwards)
+        return tuple(net for net in self.libvirt_nets if net.firewall.forwards)
 
     @property
     def has_forwards(self) -> bool:
@@ -326,7 +422,7 @@ class Plan:
     @property
     def runbook(self) -> tuple[Step, ...]:
         """The steps that change the host, in the runbook's order (undo in reverse)."""
-        steps = [Step(n.setup_path, n.teardown_path) for n in self.nats]
+        steps = [Step(n.setup_path, n.teardown_path) for n in self.libvirt_nets]
         steps += [
             Step(b.apply_path, b.undo_path, "detached" if b.method == "nmcli" else "confirm")
             for b in self.bridges
@@ -339,6 +435,11 @@ class Plan:
         return tuple(steps)
 
     @property
+    def reads_sysfs(self) -> bool:
+        """Whether preflight looks at NICs or PCI devices in /sys."""
+        return bool(self.bridges or self.passthroughs or any(n.uplink for n in self.libvirt_nets))
+
+    @property
     def checks_devices(self) -> bool:
         """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
         return any(vm.device_checks for vm in self.vms)
@@ -347,7 +448,7 @@ class Plan:
     def commands(self) -> tuple[str, ...]:
         """The commands this bundle's scripts run on the host (for preflight)."""
         wanted: list[str] = []
-        if self.nats:
+        if self.libvirt_nets:
             wanted.append("virsh")
         if self.bridges or self.passthroughs:
             wanted.append("ip")
@@ -360,9 +461,21 @@ class Plan:
             wanted += STACK_COMMANDS.get(b.method, ())
         if self.passthroughs:
             wanted.append("modprobe")
+        if self.uses_passt:
+            wanted.append("passt")
         if self.vms:
             wanted += [self.distro.qemu, "socat"]
         return tuple(dict.fromkeys(wanted))
+
+    @property
+    def uses_passt(self) -> bool:
+        return any(vm.passts for vm in self.vms)
+
+    @property
+    def user_backend_checks(self) -> tuple[NetdevCheck, ...]:
+        """What preflight asks of QEMU's -netdev types for the user-mode NICs."""
+        backends = {nic.backend for vm in self.vms for nic in vm.user_nics}
+        return tuple(NETDEV_CHECKS[b] for b in sorted(backends))
 
 
 def _disk_spec(path: str) -> str:
@@ -382,10 +495,24 @@ def _line(*words: str) -> tuple[QemuArg, ...]:
     return tuple(QemuArg(w) for w in words)
 
 
-def _plan_vm(
-    profile: Profile, vm: Vm, devices: list[NicPlan | VfioPlan], facts: DistroFacts
-) -> VmPlan:
+Device = NicPlan | UserNicPlan | VfioPlan
+
+
+def _user_netdev(nic: UserNicPlan) -> tuple[QemuArg, ...]:
+    """The -netdev of a user-mode NIC: passt's socket (its path known on the host only), or
+    slirp with the forwards."""
+    if nic.passt is not None:
+        spec = f"stream,id={nic.id},server=off,addr.type=unix,addr.path="
+        return (QemuArg("-netdev"), QemuArg(spec, runtime="$" + nic.passt.variable))
+    spec = f"user,id={nic.id}" + "".join(
+        f",hostfwd={f.proto}:{f.listen}:{f.host_port}-:{f.port}" for f in nic.forwards
+    )
+    return _line("-netdev", spec)
+
+
+def _plan_vm(profile: Profile, vm: Vm, devices: list[Device], facts: DistroFacts) -> VmPlan:
     nics = tuple(d for d in devices if isinstance(d, NicPlan))
+    user_nics = tuple(d for d in devices if isinstance(d, UserNicPlan))
     memory = vm.memory
     lines = [
         _line(facts.qemu),
@@ -417,10 +544,14 @@ def _plan_vm(
                 spec += f",romfile={_qemu_value(dev.romfile)}"
             lines.append(_line("-device", spec))
             continue
+        if isinstance(dev, UserNicPlan):
+            lines.append(_user_netdev(dev))
+            lines.append(_line("-device", f"{dev.device},netdev={dev.id},mac={dev.mac}"))
+            continue
         netdev = f"tap,id={dev.id},br={dev.bridge},helper={_qemu_value(facts.bridge_helper)}"
         lines.append((QemuArg("-netdev"), QemuArg(netdev, runtime=",vhost=$vhost")))
         lines.append(_line("-device", f"{dev.device},netdev={dev.id},mac={dev.mac}"))
-    if not nics:
+    if not nics and not user_nics:
         lines.append(_line("-nic", "none"))
     memory_mib = names.memory_mib(vm.memory)
     unit = plan_unit(profile, vm, facts)
@@ -435,6 +566,7 @@ def _plan_vm(
         disk=vm.disk,
         vnc=vnc,
         nics=nics,
+        user_nics=user_nics,
         vfio=tuple(d for d in devices if isinstance(d, VfioPlan)),
         args=tuple(lines),
         launch_path=f"launch-{vm.name}.sh",
@@ -469,19 +601,60 @@ def _device_checks(vm: Vm, has_nics: bool) -> tuple[DeviceCheck, ...]:
     return tuple(checks)
 
 
-def nat_setup_path(name: str) -> str:
-    """The script that defines and starts NAT network ``name`` (a VM's NIC names it too)."""
-    return f"setup-nat-{name}.sh"
+# per network type: the runbook's words, libvirt's <forward mode=...> ("" for none), and
+# what libvirt does with the traffic (the runbook's sentence)
+LIBVIRT_KINDS = {
+    "nat": (
+        "NAT network",
+        "nat",
+        "adds masquerade rules: the VMs reach out with the host's address, and nothing "
+        "reaches them from outside but through port forwards.",
+    ),
+    "routed": (
+        "routed network",
+        "route",
+        "routes the subnet out of `{uplink}` without masquerade: the VMs are seen with their "
+        "own addresses, and reached at them once the router upstream routes the subnet here.",
+    ),
+    "isolated": (
+        "isolated network",
+        "",
+        "adds no way out: the VMs reach each other and this host only.",
+    ),
+}
+SYSCTL_DIR = "/etc/sysctl.d"
 
 
-def _plan_nat(
+def libvirt_setup_path(name: str, net: AnyLibvirtNetwork) -> str:
+    """The script that defines and starts libvirt network ``name`` (a VM's NIC names it too)."""
+    return f"setup-{net.type}-{name}.sh"
+
+
+def _sysctl(bundle: str, name: str, net: AnyLibvirtNetwork) -> SysctlPlan | None:
+    if not isinstance(net, RoutedNetwork):
+        return None
+    file = f"60-qemu-netgen-{bundle}-{name}.conf"
+    return SysctlPlan(
+        source=f"sysctl/{file}",
+        installed=f"{SYSCTL_DIR}/{file}",
+        marker=f"# qemu-netgen: routed network {name} of bundle {bundle}",
+        lines=(
+            "# libvirt turns forwarding on as it starts the network; this keeps it on from boot",
+            "# (IPv6 too, once the network has IPv6: then an uplink that takes router",
+            "# advertisements needs net.ipv6.conf.<uplink>.accept_ra = 2, or libvirt refuses it)",
+            "net.ipv4.ip_forward = 1",
+        ),
+    )
+
+
+def _plan_libvirt(
     bundle: str,
     name: str,
-    net: NatNetwork,
+    net: AnyLibvirtNetwork,
     mac: str,
     leases: dict[str, tuple[str, str]],
     bridges: tuple[str, ...],
-) -> NatPlan:
+) -> LibvirtNetPlan:
     """``leases``: VM name -> (MAC of its NIC here, fixed address) for this network."""
     hosts = [DhcpHostPlan(h.mac, str(h.ip), h.name) for h in net.hosts]
     given = {h.mac.lower() for h in net.hosts}
@@ -495,8 +668,16 @@ def _plan_nat(
     for vm, (_, ip) in sorted(leases.items()):
         if names.is_host_name(vm) and vm not in dns.get(ip, []):
             dns.setdefault(ip, []).append(vm)
-    return NatPlan(
+    title, forward_mode, traffic = LIBVIRT_KINDS[net.type]
+    uplink = net.uplink if isinstance(net, RoutedNetwork) else ""
+    forwards = net.forwards if isinstance(net, NatNetwork) else []
+    return LibvirtNetPlan(
         name=name,
+        kind=net.type,
+        title=title,
+        forward_mode=forward_mode,
+        uplink=uplink,
+        traffic=traffic.format(uplink=uplink),
         uuid=network_uuid(name),
         bridge=net.bridge,
         mac=mac,
@@ -515,15 +696,16 @@ def _plan_nat(
         **_resolver(net),
         autostart=net.autostart,
         firewall=plan_firewall(
-            bundle, name, net, {vm: ip for vm, (_, ip) in leases.items()}, bridges
+            bundle, name, net.bridge, forwards, {vm: ip for vm, (_, ip) in leases.items()}, bridges
         ),
         xml_path=f"libvirt/{name}.xml",
-        setup_path=nat_setup_path(name),
-        teardown_path=f"teardown-nat-{name}.sh",
+        setup_path=libvirt_setup_path(name, net),
+        teardown_path=f"teardown-{net.type}-{name}.sh",
+        sysctl=_sysctl(bundle, name, net),
     )
 
 
-def _resolver(net: NatNetwork) -> dict[str, Any]:
+def _resolver(net: LibvirtNetwork) -> dict[str, Any]:
     """How the host resolves the network's names: through its dnsmasq, for its domain."""
     gateway = str(net.gateway_address)
     if net.domain is not None:
@@ -650,19 +832,57 @@ def _plan_passthrough(bundle: str, name: str, net: PassthroughNetwork) -> Passth
     )
 
 
+def _user_nic(
+    profile: Profile, vm: Vm, index: int, network: str, net: UserNetwork, mac: str, model: str
+) -> UserNicPlan:
+    first = next(i for i, nic in enumerate(vm.nics) if nic.network == network)
+    forwards = tuple(
+        UserForwardPlan(f.proto, str(f.listen), f.host_port, f.port)
+        for f in net.forwards
+        if index == first and f.to in (None, vm.name)
+    )
+    nic_id = f"net{index}"
+    passt = None
+    if net.backend == "passt":
+        options: list[str] = []
+        for f in forwards:
+            options += [PASST_PORT_OPTIONS[f.proto], f"{f.listen}/{f.host_port}:{f.port}"]
+        passt = PasstPlan(
+            socket=f"{nic_id}.sock",
+            pid=f"{nic_id}.pid",
+            variable=f"passt_socket_{nic_id}",
+            options=tuple(options),
+        )
+    return UserNicPlan(
+        id=nic_id,
+        network=network,
+        mac=mac,
+        device=NIC_DEVICES[model],
+        backend=net.backend,
+        forwards=forwards,
+        passt=passt,
+    )
+
+
+PASST_PORT_OPTIONS = {"tcp": "--tcp-ports", "udp": "--udp-ports"}
+
+
 def build(profile: Profile) -> Plan:
     """Resolve every derived value of a validated profile."""
     facts = DISTROS[profile.host.distro]
     explicit = {nic.mac for vm in profile.vms for nic in vm.nics if nic.mac}
     explicit |= {
-        h.mac for net in profile.networks.values() if isinstance(net, NatNetwork) for h in net.hosts
+        h.mac
+        for net in profile.networks.values()
+        if isinstance(net, LibvirtNetwork)
+        for h in net.hosts
     }
     macs = MacAllocator(explicit)
 
-    nat_macs = {
+    libvirt_macs = {
         name: macs.derive("network", name)
         for name, net in sorted(profile.networks.items())
-        if isinstance(net, NatNetwork)
+        if isinstance(net, LibvirtNetwork)
     }
     bridges = tuple(
         _plan_bridge(profile.name, name, net)
@@ -675,13 +895,17 @@ def build(profile: Profile) -> Plan:
         if isinstance(net, PassthroughNetwork)
     )
     providers = (
-        {name: nat_setup_path(name) for name in nat_macs}
+        {
+            name: libvirt_setup_path(name, net)
+            for name, net in profile.networks.items()
+            if isinstance(net, NatNetwork | RoutedNetwork | IsolatedNetwork)
+        }
         | {b.name: b.apply_path for b in bridges}
         | {p.name: p.bind_path for p in passthroughs}
     )
     vms = []
     for vm in profile.vms:
-        devices: list[NicPlan | VfioPlan] = []
+        devices: list[Device] = []
         for index, nic in enumerate(vm.nics):
             net = profile.networks[nic.network]
             if isinstance(net, PassthroughNetwork):
@@ -695,12 +919,16 @@ def build(profile: Profile) -> Plan:
                     )
                 )
                 continue
+            mac = nic.mac or macs.derive(profile.name, vm.name, str(index))
+            if isinstance(net, UserNetwork):
+                devices.append(_user_nic(profile, vm, index, nic.network, net, mac, nic.model))
+                continue
             devices.append(
                 NicPlan(
                     id=f"net{index}",
                     network=nic.network,
                     bridge=net.bridge,
-                    mac=nic.mac or macs.derive(profile.name, vm.name, str(index)),
+                    mac=mac,
                     device=NIC_DEVICES[nic.model],
                     provider=providers[nic.network],
                     kind=net.type,
@@ -716,13 +944,16 @@ def build(profile: Profile) -> Plan:
         if lease.ip is not None:
             mac = nic_macs[(lease.vm, lease.network)]
             leases.setdefault(lease.network, {})[lease.vm] = (mac, str(lease.ip))
-    nat_bridges = tuple(
-        sorted(net.bridge for net in profile.networks.values() if isinstance(net, NatNetwork))
+    # the bundle's libvirt bridges: their VMs' own traffic to the host is never forwarded
+    libvirt_bridges = tuple(
+        sorted(net.bridge for net in profile.networks.values() if isinstance(net, LibvirtNetwork))
     )
-    nats = tuple(
-        _plan_nat(profile.name, name, net, nat_macs[name], leases.get(name, {}), nat_bridges)
+    libvirt_nets = tuple(
+        _plan_libvirt(
+            profile.name, name, net, libvirt_macs[name], leases.get(name, {}), libvirt_bridges
+        )
         for name, net in sorted(profile.networks.items())
-        if isinstance(net, NatNetwork)
+        if isinstance(net, NatNetwork | RoutedNetwork | IsolatedNetwork)
     )
 
     used = tuple(sorted({b for vm in vms for b in vm.bridges}))
@@ -738,7 +969,7 @@ def build(profile: Profile) -> Plan:
         )
     # the runbook's order, numbered: 1 is preflight, then each step that changes the host
     steps = itertools.count(2)
-    nats = tuple(replace(n, step=next(steps)) for n in nats)
+    libvirt_nets = tuple(replace(n, step=next(steps)) for n in libvirt_nets)
     bridges = tuple(replace(b, step=next(steps)) for b in bridges)
     passthroughs = tuple(replace(p, step=next(steps)) for p in passthroughs)
     acl = replace(acl, step=next(steps)) if acl is not None else None
@@ -754,7 +985,7 @@ def build(profile: Profile) -> Plan:
     return Plan(
         name=profile.name,
         distro=facts,
-        nats=nats,
+        libvirt_nets=libvirt_nets,
         bridges=bridges,
         passthroughs=passthroughs,
         vms=tuple(replace(vm, step=next(steps)) for vm in vms),

@@ -100,7 +100,7 @@ def _subnet(value: Any) -> IPv4Network:
     if str(net) != value.strip():
         raise ValueError(f"{value} has host bits set; the network is {net}")
     if net.prefixlen > 30:
-        raise ValueError(f"{value} is too small; a NAT network needs at least a /30")
+        raise ValueError(f"{value} is too small; a libvirt network needs at least a /30")
     for special, what in SPECIAL_RANGES:
         if net.overlaps(special):
             raise ValueError(
@@ -179,21 +179,45 @@ DomainName = Annotated[
 ]
 
 
-class NatNetwork(Strict):
-    type: Literal["nat"]
+class LibvirtNetwork(Strict):
+    """A network libvirt makes on its own bridge, with its subnet, DHCP and DNS."""
+
     bridge: IfName
     subnet: Subnet
     gateway: Address | None = None
     dhcp: DhcpRange | None = None
     hosts: list[DhcpHost] = Field(default_factory=list)
     autostart: bool = True
-    forwards: list[Forward] = Field(default_factory=list)
     domain: DomainName | None = None  # the network's DNS domain, answered locally only
 
     @property
     def gateway_address(self) -> IPv4Address:
         """The gateway the network uses: as given, or the subnet's first host."""
         return self.gateway if self.gateway is not None else self.subnet.network_address + 1
+
+
+class NatNetwork(LibvirtNetwork):
+    """Masqueraded out of the host's default route; reached only through ``forwards``."""
+
+    type: Literal["nat"]
+    forwards: list[Forward] = Field(default_factory=list)
+
+
+class RoutedNetwork(LibvirtNetwork):
+    """Routed, not masqueraded, out of ``uplink``: the router upstream needs a route to the
+    subnet through this host (for uplinks that take no foreign MAC: hosted servers, Wi-Fi)."""
+
+    type: Literal["routed"]
+    uplink: IfName
+
+
+class IsolatedNetwork(LibvirtNetwork):
+    """No way out: the VMs reach each other and the host only."""
+
+    type: Literal["isolated"]
+
+
+AnyLibvirtNetwork = NatNetwork | RoutedNetwork | IsolatedNetwork
 
 
 def _host_cidr(value: Any) -> IPv4Interface:
@@ -248,6 +272,25 @@ class BridgeNetwork(Strict):
         return None if value == "dhcp" else value
 
 
+class UserForward(Strict):
+    """A port of the host forwarded into a VM on a user-mode NIC (passt -t/-u, slirp hostfwd)."""
+
+    proto: Literal["tcp", "udp"] = "tcp"
+    host_port: Port
+    port: Port
+    listen: Address = IPv4Address("127.0.0.1")  # 0.0.0.0: every address of the host
+    to: FileName | None = None  # the VM; may be left out when one VM uses the network
+
+
+class UserNetwork(Strict):
+    """User-mode networking: no bridge, no root; each VM's NIC gets its own passt (or QEMU's
+    built-in slirp), which reaches out through the host's sockets."""
+
+    type: Literal["user"]
+    backend: Literal["passt", "slirp"] = "passt"
+    forwards: list[UserForward] = Field(default_factory=list)
+
+
 PciAddress = Annotated[
     str,
     AfterValidator(names.pci_address),
@@ -272,7 +315,10 @@ class PassthroughNetwork(Strict):
         return value if value in (None, "") else names.absolute_path(value)
 
 
-Network = Annotated[NatNetwork | BridgeNetwork | PassthroughNetwork, Field(discriminator="type")]
+Network = Annotated[
+    NatNetwork | RoutedNetwork | IsolatedNetwork | BridgeNetwork | PassthroughNetwork | UserNetwork,
+    Field(discriminator="type"),
+]
 
 
 class VncDisplay(Strict):

@@ -177,15 +177,17 @@ def render(plan: Plan) -> list[RenderedFile]:
     add("preflight.sh", "preflight.sh.j2", EXEC)
     add("install-packages.sh", "install-packages.sh.j2", EXEC)
     add("steps.json", "steps.json.j2", DATA)
-    for net in plan.nats:
-        add(net.xml_path, "nat/network.xml.j2", DATA, net=net)
-        add(net.setup_path, "nat/setup.sh.j2", EXEC, net=net)
-        add(net.teardown_path, "nat/teardown.sh.j2", EXEC, net=net)
+    for net in plan.libvirt_nets:
+        add(net.xml_path, "libvirt/network.xml.j2", DATA, net=net)
+        add(net.setup_path, "libvirt/setup.sh.j2", EXEC, net=net)
+        add(net.teardown_path, "libvirt/teardown.sh.j2", EXEC, net=net)
+        if net.sysctl is not None:
+            add(net.sysctl.source, "libvirt/sysctl.conf.j2", DATA, net=net)
         if net.firewall.forwards:
-            add(net.firewall.hook_path, "nat/forwards-hook.sh.j2", EXEC, net=net)
+            add(net.firewall.hook_path, "libvirt/forwards-hook.sh.j2", EXEC, net=net)
     if plan.forwarding:  # one for the bundle: it runs every hook of the folder
         first = plan.forwarding[0]
-        add(first.firewall.dispatcher_path, "nat/dispatcher.sh.j2", EXEC, net=first)
+        add(first.firewall.dispatcher_path, "libvirt/dispatcher.sh.j2", EXEC, net=first)
     for bridge in plan.bridges:
         apply, undo = BRIDGE_TEMPLATES[bridge.method]
         add(bridge.apply_path, apply, EXEC, net=bridge)

@@ -14,7 +14,14 @@ import hashlib
 from dataclasses import dataclass
 
 from generator.distros import DistroFacts
-from generator.profile import BridgeNetwork, NatNetwork, PassthroughNetwork, Profile, Vm
+from generator.profile import (
+    BridgeNetwork,
+    LibvirtNetwork,
+    PassthroughNetwork,
+    Profile,
+    UserNetwork,
+    Vm,
+)
 
 BUNDLE_TOKEN = "@BUNDLE_DIR@"
 UNIT_DIR = "/etc/systemd/system"
@@ -25,6 +32,7 @@ BRIDGE_WAIT = 120
 # systemd's own margin past the stop script's wait, for the stop script and the kill
 STOP_MARGIN = 30
 QMP_NAME = "qmp.sock"
+PASST_SUFFIX = ".passt"
 # a UNIX socket's path is at most 107 bytes (sun_path holds 108 with the NUL): a longer
 # bundle and VM name give the VM's runtime folder a hash of the two instead
 SOCKET_PATH_MAX = 107
@@ -55,6 +63,7 @@ class UnitPlan:
     shutdown_timeout: int  # what the stop script waits for the guest
     timeout_stop: int  # what systemd waits for the stop, then kills
     runtime_dir: str  # below /run, made by systemd for the unit's user
+    passt_dir: str  # where the launch script run by root puts passt's sockets
     qmp_path: str
     pid_path: str
     memlock: bool  # vfio pins all guest memory
@@ -71,9 +80,13 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
     stop_post: list[str] = []
     for nic in vm.nics:
         net = profile.networks[nic.network]
-        if isinstance(net, NatNetwork):
+        if isinstance(net, LibvirtNetwork):
             wants.append(facts.libvirt_unit)
             after.append(facts.libvirt_unit)
+        elif isinstance(net, UserNetwork):
+            # passt and slirp take the host's addresses and routes as they start
+            wants.append("network-online.target")
+            after.append("network-online.target")
         elif isinstance(net, BridgeNetwork):
             if net.method in STACK_UNITS:
                 wants.append("network-online.target")
@@ -82,9 +95,12 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
             start_pre.append(f"bind-vfio-{nic.network}.sh")
             stop_post.append(f"restore-vfio-{nic.network}.sh")
     user = "" if vm.run_as in (None, "root") else vm.run_as
-    needs_kvm = vm.accel == "kvm" or (vm.nics and vm.vhost != "off")
+    taps = [n for n in vm.nics if not isinstance(profile.networks[n.network], UserNetwork)]
+    needs_kvm = vm.accel == "kvm" or (taps and vm.vhost != "off")
     runtime_dir = f"qemu-netgen/{profile.name}-{vm.name}"
-    if len(f"/run/{runtime_dir}/{QMP_NAME}") > SOCKET_PATH_MAX:
+    # the launch script run by root puts passt's sockets in /run/<runtime_dir>.passt/
+    longest = f"/run/{runtime_dir}{PASST_SUFFIX}/net{len(vm.nics)}.sock"
+    if len(max(f"/run/{runtime_dir}/{QMP_NAME}", longest, key=len)) > SOCKET_PATH_MAX:
         digest = hashlib.sha256(f"{profile.name}\0{vm.name}".encode()).hexdigest()[:16]
         runtime_dir = f"qemu-netgen/{digest}"
     return UnitPlan(
@@ -104,6 +120,7 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
         shutdown_timeout=vm.shutdown_timeout,
         timeout_stop=vm.shutdown_timeout + STOP_MARGIN,
         runtime_dir=runtime_dir,
+        passt_dir=f"/run/{runtime_dir}{PASST_SUFFIX}",
         qmp_path=f"/run/{runtime_dir}/{QMP_NAME}",
         pid_path=f"/run/{runtime_dir}/qemu.pid",
         memlock=bool(start_pre),

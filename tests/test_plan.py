@@ -55,11 +55,11 @@ def test_network_uuid_is_fixed_per_name() -> None:
     assert network_uuid("default") == network_uuid("default")
     assert network_uuid("default") != network_uuid("other")
     assert uuid.UUID(network_uuid("default")).version == 5
-    assert build().nats[0].uuid == network_uuid("default")
+    assert build().libvirt_nets[0].uuid == network_uuid("default")
 
 
 def test_nat_derivations() -> None:
-    default, iso = build().nats
+    default, iso = build().libvirt_nets
     assert (default.name, default.address, default.netmask, default.prefix) == (
         "default",
         "192.168.122.1",
@@ -87,7 +87,7 @@ def test_derived_macs_are_deterministic_unicast_and_unique() -> None:
     for mac in macs[:2]:
         assert mac.startswith("52:54:00:")
     assert len(set(macs)) == 3
-    bridge_macs = {n.mac for n in first.nats}
+    bridge_macs = {n.mac for n in first.libvirt_nets}
     assert not bridge_macs & set(macs)
 
 
@@ -268,14 +268,14 @@ EXTRA
 """
 
 
-def _nat(text: str) -> plan.NatPlan:
-    (net,) = plan.build(parse_text(text)).nats
+def _nat(text: str) -> plan.LibvirtNetPlan:
+    (net,) = plan.build(parse_text(text)).libvirt_nets
     return net
 
 
 def test_a_forwarded_vm_gets_a_fixed_lease_outside_the_range() -> None:
     built = plan.build(parse_text(FORWARDS.replace("EXTRA\n", "")))
-    (net,) = built.nats
+    (net,) = built.libvirt_nets
     web1 = built.vms[0].nics[0].mac
     derived = [h for h in net.hosts if h.mac == web1]
     assert len(derived) == 1 and derived[0].name == "web1"
@@ -311,7 +311,7 @@ def test_derived_leases_are_stable() -> None:
     assert _nat(more).firewall.forwards[0].address == first
     data = parse_text(text)
     swapped = data.model_copy(update={"vms": list(reversed(data.vms))})
-    (net,) = plan.build(swapped).nats
+    (net,) = plan.build(swapped).libvirt_nets
     assert net.firewall.forwards[0].address == first
 
 
@@ -404,11 +404,11 @@ def test_long_names_get_short_firewall_comments_and_socket_paths() -> None:
         f"vms:\n  - {{name: {vm}, memory: 1G, nics: [{{network: {net}}}]}}\n"
     )
     built = plan.build(parse_text(text))
-    assert len(built.nats[0].firewall.comment) <= 128  # nftables' limit
-    assert built.nats[0].firewall.comment.startswith("qemu-netgen ")
+    assert len(built.libvirt_nets[0].firewall.comment) <= 128  # nftables' limit
+    assert built.libvirt_nets[0].firewall.comment.startswith("qemu-netgen ")
     assert len(built.vms[0].unit.qmp_path) <= 107  # a UNIX socket path's limit
     short = plan.build(parse_text((ROOT / "profiles" / "nat.yaml").read_text()))
-    assert short.nats[0].firewall.comment == "qemu-netgen nat/default"
+    assert short.libvirt_nets[0].firewall.comment == "qemu-netgen nat/default"
     assert short.vms[0].unit.qmp_path == "/run/qemu-netgen/nat-ubuntu1904/qmp.sock"
 
 
@@ -431,6 +431,6 @@ def test_forwards_on_two_networks_render_one_dispatcher() -> None:
     assert files.count("libvirt/hooks/network") == 1
     assert "libvirt/hooks/qemu-netgen-fw-default" in files
     assert "libvirt/hooks/qemu-netgen-fw-other" in files
-    nats = plan.build(parse_text(text)).nats
+    nats = plan.build(parse_text(text)).libvirt_nets
     # each network's DNAT chain returns the VMs' own traffic of both bridges
     assert [n.firewall.inside for n in nats] == [("virbr0", "virbr1")] * 2

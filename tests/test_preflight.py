@@ -201,23 +201,23 @@ def test_docker_forward_drop_with_br_netfilter(tmp_path: Path) -> None:
     [
         (
             ["10.0.0.0/8 dev eth1 proto kernel scope link src 10.0.0.5"],
-            "PASS  NAT subnet 192.168.122.0/24 overlaps no route on this host",
+            "PASS  subnet 192.168.122.0/24 of NAT network default overlaps no route on this host",
         ),
         (
             ["192.168.0.0/16 dev eth1 proto kernel scope link src 192.168.1.5"],
-            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.0.0/16 (dev eth1); pick another subnet",
+            "FAIL  subnet 192.168.122.0/24 of NAT network default overlaps routes already on this host: 192.168.0.0/16 (dev eth1); pick another subnet",
         ),
         (
             ["192.168.122.0/25 via 10.0.0.1 dev eth1"],
-            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.122.0/25 (dev eth1); pick another subnet",
+            "FAIL  subnet 192.168.122.0/24 of NAT network default overlaps routes already on this host: 192.168.122.0/25 (dev eth1); pick another subnet",
         ),
         (
             ["192.168.122.0/24 dev virbr0 proto kernel scope link src 192.168.122.1"],
-            "PASS  NAT subnet 192.168.122.0/24 overlaps no route on this host",
+            "PASS  subnet 192.168.122.0/24 of NAT network default overlaps no route on this host",
         ),  # its own, already running
         (
             ["192.168.122.7 via 10.0.0.1 dev eth1"],
-            "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.122.7/32 (dev eth1); pick another subnet",
+            "FAIL  subnet 192.168.122.0/24 of NAT network default overlaps routes already on this host: 192.168.122.7/32 (dev eth1); pick another subnet",
         ),
     ],
     ids=["apart", "inside-a-larger", "inside-it", "its-own", "a-host-route"],
@@ -301,7 +301,8 @@ def test_a_wifi_uplink_cannot_be_bridged(tmp_path: Path, method: str) -> None:
     code, lines = host.preflight(BRIDGED.replace("METHOD", method))
     assert code == 1
     assert (
-        "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)" in lines
+        "FAIL  enp3s0f1 is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged (the access point drops frames of other MACs); use type nat, routed or user"
+        in lines
     )
 
 

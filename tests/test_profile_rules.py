@@ -79,7 +79,7 @@ def test_bundle_vm_and_network_names(name: str, message: str) -> None:
         ("192.168.122.0", "'192.168.122.0' has no prefix length; write it like 192.168.122.0/24"),
         ("192.168.300.0/24", "'192.168.300.0/24' is not an IPv4 CIDR like 192.168.122.0/24"),
         ("192.168.122.0/33", "'192.168.122.0/33' is not an IPv4 CIDR like 192.168.122.0/24"),
-        ("10.0.0.0/31", "10.0.0.0/31 is too small; a NAT network needs at least a /30"),
+        ("10.0.0.0/31", "10.0.0.0/31 is too small; a libvirt network needs at least a /30"),
         ("24", "subnet must be written as a CIDR like 192.168.122.0/24"),
     ],
 )
@@ -321,13 +321,13 @@ def test_unknown_distro_and_network_type() -> None:
     text = "host: {distro: gentoo}\n" + with_("type: nat", "type: vxlan")
     assert errors(text) == [
         "p.yaml:1: host.distro: must be one of 'debian', 'ubuntu', 'fedora', 'rhel' or 'arch', not 'gentoo'",
-        "p.yaml:5: networks.default.type: unknown network type 'vxlan' (one of bridge, nat, passthrough)",
+        "p.yaml:5: networks.default.type: unknown network type 'vxlan' (one of bridge, isolated, nat, passthrough, routed, user)",
     ]
 
 
 def test_network_without_type() -> None:
     assert errors(with_("    type: nat\n", "")) == [
-        "p.yaml:3: networks.default.type: required field is missing (one of bridge, nat, passthrough)"
+        "p.yaml:3: networks.default.type: required field is missing (one of bridge, isolated, nat, passthrough, routed, user)"
     ]
 
 
@@ -425,7 +425,7 @@ def test_bridge_defaults() -> None:
         (
             "uplink: enp3s0f1",
             "uplink: wlp2s0",
-            "p.yaml:6: networks.lan.uplink: wlp2s0 is a Wi-Fi NIC (by its name): a Wi-Fi NIC cannot be bridged; use nat (or routed)",
+            "p.yaml:6: networks.lan.uplink: wlp2s0 is a Wi-Fi NIC (by its name): a Wi-Fi NIC cannot be bridged; use type nat, routed or user",
         ),
         (
             "method: ip",

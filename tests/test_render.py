@@ -100,7 +100,7 @@ SHELL_TEMPLATES = sorted(
 
 
 def test_there_are_shell_templates() -> None:
-    assert "vm/launch.sh.j2" in SHELL_TEMPLATES and "nat/setup.sh.j2" in SHELL_TEMPLATES
+    assert "vm/launch.sh.j2" in SHELL_TEMPLATES and "libvirt/setup.sh.j2" in SHELL_TEMPLATES
 
 
 @pytest.mark.parametrize("template", SHELL_TEMPLATES)
@@ -127,8 +127,10 @@ def test_the_lint_catches_an_unquoted_value(tmp_path: Path) -> None:
 
 def test_xml_is_escaped() -> None:
     built = plan.build(parse_text(BASE_PROFILE))
-    hostile = replace(built.nats[0], name="a<b>&'\"c")
-    text = render.environment().get_template("nat/network.xml.j2").render(plan=built, net=hostile)
+    hostile = replace(built.libvirt_nets[0], name="a<b>&'\"c")
+    text = (
+        render.environment().get_template("libvirt/network.xml.j2").render(plan=built, net=hostile)
+    )
     root = ET.fromstring(text)
     assert root.findtext("name") == "a<b>&'\"c"
 

@@ -50,7 +50,7 @@ def root(context, missing=missing):
             yield event
     finally: gen.close()
     yield 'set -euo pipefail\n# Every check below runs whatever the one before found: a check reports, it never exits.\n\nPROG=${0##*/}\nDRY_RUN=0\n# Tests point these at prepared trees; on a host they are /sys, /proc and /dev.\n'
-    if (environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges') or environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs')):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'reads_sysfs'):
         pass
         yield 'SYS=${QEMU_NETGEN_SYSFS:-/sys}\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
@@ -102,7 +102,7 @@ def root(context, missing=missing):
         yield str(t_1(environment.getattr(l_1_net, 'bridge')))
         yield '\napply='
         yield str(t_4(environment.getattr(l_1_net, 'apply_path')))
-        yield '\nif ! link_exists "$uplink"; then\n  fail "uplink $uplink does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\nelif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then\n  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"\nelif [[ $(link_field "$uplink" master) == "$bridge" ]]; then\n  pass "uplink $uplink is already a port of $bridge"\nelse\n  if [[ -n $(link_field "$uplink" master) ]]; then\n    fail "uplink $uplink is a port of $(link_field "$uplink" master) already"\n  elif [[ $(cat "$SYS/class/net/$uplink/operstate" 2>/dev/null) == up ]]; then\n    pass "uplink $uplink exists and is up"\n  else\n    warn "uplink $uplink is not up (no cable, or link down): the bridge will have no carrier"\n  fi\n  if link_exists "$bridge"; then\n    fail "$bridge already exists and $uplink is not its port: pick another bridge name, or remove it"\n  fi\n  if [[ -n $ssh_dev && $ssh_dev == "$uplink" ]]; then\n    warn "this SSH session (from $ssh_peer) runs over $uplink, which $apply makes a bridge port: "'
+        yield '\nif ! link_exists "$uplink"; then\n  fail "uplink $uplink does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\nelif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then\n  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged (the access point drops frames of other MACs); use type nat, routed or user"\nelif [[ $(link_field "$uplink" master) == "$bridge" ]]; then\n  pass "uplink $uplink is already a port of $bridge"\nelse\n  if [[ -n $(link_field "$uplink" master) ]]; then\n    fail "uplink $uplink is a port of $(link_field "$uplink" master) already"\n  elif [[ $(cat "$SYS/class/net/$uplink/operstate" 2>/dev/null) == up ]]; then\n    pass "uplink $uplink exists and is up"\n  else\n    warn "uplink $uplink is not up (no cable, or link down): the bridge will have no carrier"\n  fi\n  if link_exists "$bridge"; then\n    fail "$bridge already exists and $uplink is not its port: pick another bridge name, or remove it"\n  fi\n  if [[ -n $ssh_dev && $ssh_dev == "$uplink" ]]; then\n    warn "this SSH session (from $ssh_peer) runs over $uplink, which $apply makes a bridge port: "'
         yield str(t_1(environment.getattr(l_1_net, 'over_ssh')))
         yield '\n  elif grep -qxF -- "$uplink" <<<"$default_devs"; then\n    warn "the default route uses $uplink, which $apply makes a bridge port: "'
         yield str(t_1(environment.getattr(l_1_net, 'on_default_route')))
@@ -139,21 +139,30 @@ def root(context, missing=missing):
         yield '\nacl_script='
         yield str(t_4(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'acl'), 'install_path')))
         yield '\nif [[ ! -x $helper ]]; then\n  fail "$helper not found: install the packages in README.md, \'Packages\'"\nelif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"\nelse\n  warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"\nfi\nif [[ ! -e $acl ]]; then\n  warn "$acl does not exist yet: $acl_script creates it"\nelif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then\n  warn "$acl is not readable by every user: a non-root user who starts a VM gets \'failed to parse default acl file\'"\nelse\n  pass "$acl is readable"\nfi\n'
-    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'):
         pass
         yield '\nip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }\noverlaps() {  # overlaps A/LEN B/LEN\n  local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask\n  len=$(( al < bl ? al : bl ))\n  mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))\n  (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))\n}\n'
-    for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'nats'):
+    for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'):
         _loop_vars = {}
         pass
-        yield '\n# --- NAT network '
+        yield '\n# --- '
+        yield str(t_2(environment.getattr(l_1_net, 'title')))
+        yield ' '
         yield str(t_2(environment.getattr(l_1_net, 'name')))
         yield ' ('
         yield str(t_2(environment.getattr(l_1_net, 'subnet')))
         yield ') ----------------------------------------\nsubnet='
         yield str(t_1(environment.getattr(l_1_net, 'subnet')))
+        yield '\nnet_name='
+        yield str(t_1(str_join((environment.getattr(l_1_net, 'title'), ' ', environment.getattr(l_1_net, 'name'), ))))
         yield '\nnat_bridge='
         yield str(t_1(environment.getattr(l_1_net, 'bridge')))
-        yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\')\nif [[ -n $clash ]]; then\n  fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "NAT subnet $subnet overlaps no route on this host"\nfi\n'
+        yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\')\nif [[ -n $clash ]]; then\n  fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "subnet $subnet of $net_name overlaps no route on this host"\nfi\n'
+        if environment.getattr(l_1_net, 'uplink'):
+            pass
+            yield 'routed_uplink='
+            yield str(t_1(environment.getattr(l_1_net, 'uplink')))
+            yield '\nif [[ -e $SYS/class/net/$routed_uplink ]]; then\n  pass "uplink $routed_uplink of $net_name exists"\nelse\n  fail "uplink $routed_uplink of $net_name does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\nfi\n'
         if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
             pass
             yield '\n# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls\nconf_backend=$(awk -F= \'$1 ~ /^[ \\t]*firewall_backend[ \\t]*$/ { gsub(/[ \\t"]/, "", $2); print $2 }\' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)\nif [[ -n $conf_backend ]]; then\n  backend=$conf_backend why="firewall_backend in $LIBVIRT_NETWORK_CONF"\nelif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then\n  backend=nftables why="libvirt\'s table ip libvirt_network exists"\nelse\n  backend=iptables why="no firewall_backend set and no nftables table of libvirt\'s seen; libvirt before 10.4 has only iptables"\nfi\nbackend_tool=$backend\n[[ $backend == nftables ]] && backend_tool=nft\nif command -v "$backend_tool" >/dev/null 2>&1; then\n  pass "libvirt\'s firewall backend here: $backend ($why); the forwards\' hook uses the same"\nelse\n  fail "libvirt\'s firewall backend here is $backend ($why) but $backend_tool is not installed"\nfi\n# libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on\nversion=$(virsh --version 2>/dev/null || true)\nif [[ $version =~ ^([0-9]+)\\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then\n  if [[ -e /etc/libvirt/hooks/network ]] && ! grep -qxF '
@@ -180,6 +189,22 @@ def root(context, missing=missing):
             yield str(t_1(str_join(('ufw is active and filters forwarded traffic: allow it with ', environment.getattr(environment.getattr(l_1_net, 'firewall'), 'ufw_advice'), ))))
             yield '\nfi\n'
     l_1_net = missing
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'user_backend_checks'):
+        pass
+        yield '\n# --- user-mode networking --------------------------------------------------------------\nnetdevs=$('
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'distro'), 'qemu')))
+        yield ' -netdev help 2>/dev/null || true)\n'
+        for l_1_check in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'user_backend_checks'):
+            _loop_vars = {}
+            pass
+            yield 'if grep -qx -- '
+            yield str(t_1(environment.getattr(l_1_check, 'netdev')))
+            yield ' <<<"$netdevs"; then\n  pass '
+            yield str(t_1(str_join(('QEMU here has -netdev ', environment.getattr(l_1_check, 'netdev'), ' (', environment.getattr(l_1_check, 'purpose'), ')', ))))
+            yield '\nelse\n  fail '
+            yield str(t_1(str_join(('QEMU here has no -netdev ', environment.getattr(l_1_check, 'netdev'), ' (', environment.getattr(l_1_check, 'purpose'), '): ', environment.getattr(l_1_check, 'fix'), ))))
+            yield '\nfi\n'
+        l_1_check = missing
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'units'):
         pass
         yield '\n# --- the VMs as systemd services -------------------------------------------------------\nif [[ -d /run/systemd/system ]]; then\n  pass "systemd runs this host\'s services"\nelse\n  warn "systemd is not running here: '
@@ -244,5 +269,5 @@ def root(context, missing=missing):
     yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
 
 blocks = {}
-debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&38=66&42=73&43=75&44=81&48=88&56=90&58=94&59=100&60=102&61=104&80=106&82=108&87=110&89=117&102=120&110=122&112=126&113=128&114=130&140=133&143=136&144=138&145=140&161=142&171=145&173=149&174=153&175=155&188=157&209=160&210=162&218=164&219=168&220=172&222=174&226=178&229=180&233=183&239=186&242=188&244=192&245=194&246=198&247=202&249=204&252=209&253=212&259=214&260=218&261=220&263=222&266=225&267=229&268=233&270=235&273=240'
-qemu_netgen_source_sum = 'e6c9e47f09ef35d3217bf140f910f724eeab70fcd419fff68a034611dc7aced9'
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&38=66&42=73&43=75&44=81&48=88&56=90&58=94&59=100&60=102&61=104&80=106&82=108&87=110&89=117&102=120&110=122&112=126&113=128&114=130&140=133&143=136&144=138&145=140&161=142&171=145&173=149&174=155&175=157&176=159&189=161&190=164&197=166&218=169&219=171&227=173&228=177&229=181&231=183&235=187&238=189&242=192&245=195&246=197&247=201&248=203&250=205&254=208&260=211&263=213&265=217&266=219&267=223&268=227&270=229&273=234&274=237&280=239&281=243&282=245&284=247&287=250&288=254&289=258&291=260&294=265'
+qemu_netgen_source_sum = '9550ee076f1759364fe380b430f848560cb8db5aca2485552539054700400201'

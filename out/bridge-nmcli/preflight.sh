@@ -111,7 +111,7 @@ apply='setup-bridge-lan.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
 elif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
-  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
+  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged (the access point drops frames of other MACs); use type nat, routed or user"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else

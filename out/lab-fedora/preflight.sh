@@ -111,7 +111,7 @@ apply='setup-bridge-office.sh'
 if ! link_exists "$uplink"; then
   fail "uplink $uplink does not exist: check the profile's uplink (ip -br link lists the NICs)"
 elif [[ -e $SYS/class/net/$uplink/wireless || -e $SYS/class/net/$uplink/phy80211 ]]; then
-  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged; use nat (or routed)"
+  fail "$uplink is a Wi-Fi NIC: a Wi-Fi NIC cannot be bridged (the access point drops frames of other MACs); use type nat, routed or user"
 elif [[ $(link_field "$uplink" master) == "$bridge" ]]; then
   pass "uplink $uplink is already a port of $bridge"
 else
@@ -216,6 +216,7 @@ overlaps() {  # overlaps A/LEN B/LEN
 
 # --- NAT network default (192.168.122.0/24) ----------------------------------------
 subnet=192.168.122.0/24
+net_name='NAT network default'
 nat_bridge=virbr0
 clash=""
 while read -r dest _ dev _; do
@@ -225,9 +226,9 @@ while read -r dest _ dev _; do
   if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi
 done < <(ip -4 route show 2>/dev/null | awk '{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }')
 if [[ -n $clash ]]; then
-  fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"
+  fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"
 else
-  pass "NAT subnet $subnet overlaps no route on this host"
+  pass "subnet $subnet of $net_name overlaps no route on this host"
 fi
 
 # --- the VMs as systemd services -------------------------------------------------------

@@ -75,6 +75,7 @@ overlaps() {  # overlaps A/LEN B/LEN
 
 # --- NAT network default (192.168.122.0/24) ----------------------------------------
 subnet=192.168.122.0/24
+net_name='NAT network default'
 nat_bridge=virbr0
 clash=""
 while read -r dest _ dev _; do
@@ -84,9 +85,9 @@ while read -r dest _ dev _; do
   if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi
 done < <(ip -4 route show 2>/dev/null | awk '{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }')
 if [[ -n $clash ]]; then
-  fail "NAT subnet $subnet overlaps routes already on this host:$clash; pick another subnet"
+  fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"
 else
-  pass "NAT subnet $subnet overlaps no route on this host"
+  pass "subnet $subnet of $net_name overlaps no route on this host"
 fi
 
 # port forwards: which firewall libvirt uses here, host ports already taken, host firewalls
