@@ -1,7 +1,9 @@
 #!/bin/sh
 # PID 1 of the system tier's test guest (busybox ash). Its task comes from the kernel
 # command line:
-#   qn.mode=dhcp     DHCP on eth0, then ping qn.ping (comma-separated; default: the router)
+#   qn.mode=dhcp     DHCP on eth0, then ping qn.ping (comma-separated; default: the router;
+#                    none: no ping), then with qn.connect=IP:PORT send a line there and show
+#                    the reply, then with qn.serve=PORT answer one connection on that port
 #   qn.mode=script   run qn.script (a path inside the image)
 #   qn.mode=idle     say READY and run until the ACPI power button is pressed (QMP
 #                    system_powerdown), then power off; with qn.acpi=ignore, run until killed
@@ -14,13 +16,15 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 [ -e /dev/fd ] || ln -s /proc/self/fd /dev/fd  # bash's <(...) needs it, as on any host
 say() { echo "QN: $*"; }
 
-mode=dhcp ping_targets="" script="" acpi=handle
+mode=dhcp ping_targets="" script="" acpi=handle connect="" serve=""
 for word in $(cat /proc/cmdline); do
     case $word in
         qn.acpi=*) acpi=${word#qn.acpi=} ;;
         qn.mode=*) mode=${word#qn.mode=} ;;
         qn.ping=*) ping_targets=$(echo "${word#qn.ping=}" | tr ',' ' ') ;;
         qn.script=*) script=${word#qn.script=} ;;
+        qn.connect=*) connect=${word#qn.connect=} ;;
+        qn.serve=*) serve=${word#qn.serve=} ;;
     esac
 done
 
@@ -44,9 +48,21 @@ dhcp() {
     . /tmp/lease
     say "LEASE ip=$ip router=$router"
     [ -n "$ping_targets" ] || ping_targets=$router
+    [ "$ping_targets" != none ] || ping_targets=""
     for target in $ping_targets; do
         if ping -c 3 -A -W 2 -w 6 "$target" >/dev/null 2>&1; then say "PING $target ok"; else say "PING $target failed"; return 1; fi
     done
+    if [ -n "$connect" ]; then
+        reply=$(echo "hello from the guest" | nc -w 5 "${connect%:*}" "${connect#*:}") || { say "CONNECT $connect failed"; return 1; }
+        say "CONNECT $connect reply=$reply"
+    fi
+    if [ -n "$serve" ]; then
+        printf '#!/bin/sh\nread -r line\necho "the guest got: $line"\n' >/tmp/answer
+        chmod +x /tmp/answer
+        say "SERVING $serve"
+        nc -l -p "$serve" -e /tmp/answer || { say "SERVE failed"; return 1; }
+        say "SERVED"
+    fi
 }
 
 # idle: wait for a press of the power button (an input device of the kernel's ACPI button

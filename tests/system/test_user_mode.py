@@ -1,0 +1,110 @@
+"""User-mode networking, end to end: the example `user` bundle's launch script, run as a
+user who is not root, starts passt for the guest, which gets its address from passt,
+reaches a listener in another namespace through the host's sockets, and is reached through
+the forward; passt ends with QEMU and leaves no file behind."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import yaml
+
+from tests.system.conftest import example_with_guest, render_bundle
+from tests.system.daemons import wait_until
+from tests.system.guest import Guest
+from tests.system.sandbox import Sandbox
+
+HOST = "203.0.113.2"  # the sandbox's uplink address: passt gives the guest this one
+ROUTER = "203.0.113.1"
+PEER = "198.51.100.2"  # a listener behind the router
+LISTENER = r"""
+import socket, sys
+server = socket.create_server((sys.argv[1], 8080))
+print("listening", flush=True)
+conn, (peer, _) = server.accept()
+print("accepted", peer, flush=True)
+print("got", conn.makefile().readline(), flush=True)
+conn.sendall(f"seen {peer}\n".encode())
+conn.close()
+"""
+CLIENT = r"""
+import socket
+with socket.create_connection(("127.0.0.1", 2222), timeout=10) as conn:
+    conn.sendall(b"hello from the host\n")
+    print(conn.makefile().readline().strip())
+"""
+
+
+def test_a_rootless_guest_on_passt_reaches_out_and_is_reached_through_its_forward(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    cmdline = f"console=ttyS0 panic=-1 qn.mode=dhcp qn.ping=none qn.connect={PEER}:8080 qn.serve=22"
+    data = yaml.safe_load(example_with_guest("user", guest, cmdline))
+    # the user reaches nothing under the test's private /tmp folders: bundle and guest go to
+    # the sandbox's own /run, root's and readable, as on a host
+    data["vms"][0].update(kernel="/run/qn-guest/vmlinux", initrd="/run/qn-guest/initrd")
+    bundle = render_bundle(yaml.safe_dump(data), tmp_path / "bundle")
+    sandbox.sh(
+        f"""
+        ip netns add inet
+        ip -n inet link set lo up
+        ip link add uplink0 type veth peer name inet0 netns inet
+        ip addr add {HOST}/24 dev uplink0
+        ip link set uplink0 up
+        ip -n inet addr add {ROUTER}/24 dev inet0
+        ip -n inet addr add {PEER}/32 dev lo
+        ip -n inet link set inet0 up
+        ip route add default via {ROUTER} dev uplink0
+        echo 'vmuser:x:64200:64200::/nonexistent:/usr/sbin/nologin' >>/etc/passwd
+        echo 'vmuser:x:64200:' >>/etc/group
+        cp -r {bundle} /run/qn-bundle
+        install -d /run/qn-guest
+        install -m 0644 {guest.kernel} /run/qn-guest/vmlinux
+        install -m 0644 {guest.initrd} /run/qn-guest/initrd
+        install -m 0644 -o vmuser /dev/null /run/qn-serial.log
+        install -d -m 0700 -o vmuser /run/user/64200
+        """
+    )
+    log = tmp_path / "listener.log"
+    with log.open("w") as out:
+        listener = sandbox.start(
+            "ip", "netns", "exec", "inet", "python3", "-c", LISTENER, PEER, stdout=out
+        )
+    wait_until("the listener", lambda: "listening" in log.read_text(), timeout=10, proc=listener)
+
+    def serial() -> str:
+        return sandbox.run("cat", "/run/qn-serial.log").stdout
+
+    started = time.monotonic()
+    vm = sandbox.start(
+        "setpriv", "--reuid=vmuser", "--regid=vmuser", "--clear-groups",
+        "env", "XDG_RUNTIME_DIR=/run/user/64200",
+        "bash", "/run/qn-bundle/launch-dev.sh", "--",
+        "-no-reboot", "-serial", "file:/run/qn-serial.log", "-monitor", "none",
+    )  # fmt: skip
+    wait_until(
+        "the guest serves port 22", lambda: "QN: SERVING 22" in serial(), timeout=90, proc=vm,
+        detail=lambda: serial()[-300:] + sandbox.run("ss", "-tanp").stdout + log.read_text(),
+    )  # fmt: skip
+    print(f"guest ready: {time.monotonic() - started:.1f} s")
+    passt = sandbox.run("pgrep", "-a", "passt", check=True).stdout
+    assert "/run/user/64200/qemu-netgen/user-dev/net0.sock" in passt, passt
+    owner = sandbox.run("ps", "-o", "user=", "-p", passt.split()[0], check=True).stdout
+    assert owner.strip() == "vmuser"
+
+    reached = sandbox.run("python3", "-c", CLIENT, check=True).stdout.strip()
+    assert reached == "the guest got: hello from the host"
+    out, _ = vm.communicate(timeout=60)
+    text = serial()
+    assert vm.returncode == 0, out + text[-2000:]
+    assert f"QN: LEASE ip={HOST} router={ROUTER}" in text, text[-2000:]
+    # the peer saw the host's address: passt connected from the host's own socket
+    assert f"QN: CONNECT {PEER}:8080 reply=seen {HOST}" in text, text[-2000:]
+    assert "QN: SERVED" in text and "QN: RESULT PASS" in text
+
+    # passt ended with QEMU; its socket and pid file are gone, the folder stays the user's
+    assert sandbox.run("pgrep", "passt").returncode == 1
+    left = sandbox.run("ls", "-A", "/run/user/64200/qemu-netgen/user-dev", check=True).stdout
+    assert left == ""
+    listener.wait(timeout=10)
