@@ -108,3 +108,37 @@ def test_renders_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
     second = _render_with_seed("12345", tmp_path / "b")
     third = _render_with_seed("random", tmp_path / "c")
     assert first and first == second == third
+
+
+def test_routed_and_isolated_network_xml_and_file_sets() -> None:
+    routed = files_by_path(render_path(ROOT / "profiles" / "routed.yaml"))
+    root = ET.fromstring(routed["libvirt/public.xml"].text)
+    assert root.find("forward").attrib == {"mode": "route", "dev": "eno1"}  # type: ignore[union-attr]
+    assert root.find("ip").attrib == {"address": "203.0.113.1", "netmask": "255.255.255.240"}  # type: ignore[union-attr]
+    conf = routed["sysctl/60-qemu-netgen-routed-public.conf"]
+    assert conf.mode == 0o644
+    assert [line for line in conf.text.splitlines() if not line.startswith("#")] == [
+        "net.ipv4.ip_forward = 1"
+    ]
+    isolated = files_by_path(render_path(ROOT / "profiles" / "isolated.yaml"))
+    root = ET.fromstring(isolated["libvirt/lab.xml"].text)
+    assert root.find("forward") is None  # libvirt: no <forward> is an isolated network
+    assert {"setup-isolated-lab.sh", "teardown-isolated-lab.sh"} <= set(isolated)
+    assert not [p for p in isolated if p.startswith(("sysctl/", "libvirt/hooks/"))]
+
+
+def test_the_user_bundle_changes_nothing_on_the_host_but_its_units() -> None:
+    files = [f.path for f in render_path(ROOT / "profiles" / "user.yaml")]
+    assert files == [
+        ".qemu-netgen",
+        "README.md",
+        "SHA256SUMS",
+        "install-packages.sh",
+        "install-units.sh",
+        "launch-dev.sh",
+        "preflight.sh",
+        "remove-units.sh",
+        "steps.json",
+        "stop-dev.sh",
+        "systemd/qemu-netgen-user-dev.service",
+    ]

@@ -108,3 +108,53 @@ def test_a_rootless_guest_on_passt_reaches_out_and_is_reached_through_its_forwar
     left = sandbox.run("ls", "-A", "/run/user/64200/qemu-netgen/user-dev", check=True).stdout
     assert left == ""
     listener.wait(timeout=10)
+
+
+FAKE_QEMU = r"""#!/bin/bash
+# stands in for QEMU: connects to the passt socket its -netdev names, then exits 3
+for arg in "$@"; do
+  [[ $arg == stream,* ]] && socket=${arg##*addr.path=}
+done
+python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "${socket//,,/,}"
+echo "connected to $socket"
+exit 3
+"""
+
+
+def test_passt_ends_with_qemu_and_a_running_passt_is_not_started_twice(
+    sandbox: Sandbox, guest: Guest, tmp_path: Path
+) -> None:
+    """Root's launch: passt runs as nobody in a folder of nobody's; QEMU's exit status is the
+    script's, and its passt, socket and pid file are gone after it."""
+    bundle = render_bundle(example_with_guest("user", guest, "console=ttyS0"), tmp_path / "b")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "qemu-system-x86_64").write_text(FAKE_QEMU)
+    (fake / "qemu-system-x86_64").chmod(0o755)
+    sandbox.sh(
+        f"""
+        ip link add uplink0 type veth peer name peer0
+        ip addr add {HOST}/24 dev uplink0
+        ip link set uplink0 up && ip link set peer0 up
+        ip route add default via {ROUTER} dev uplink0
+        """
+    )
+    env = ("env", f"PATH={fake}:/usr/sbin:/usr/bin:/sbin:/bin")
+    launch = sandbox.run(*env, "bash", str(bundle / "launch-dev.sh"), timeout=60)
+    folder = "/run/qemu-netgen/user-dev.passt"
+    assert launch.returncode == 3, launch.stderr
+    assert f"connected to {folder}/net0.sock" in launch.stdout
+    assert sandbox.run("stat", "-c", "%U %a", folder, check=True).stdout.split() == [
+        "nobody",
+        "700",
+    ]
+    assert sandbox.run("pgrep", "passt").returncode == 1
+    assert sandbox.run("ls", "-A", folder, check=True).stdout == ""
+
+    # a passt that still runs for the VM (its pid file names it) is not started over
+    sandbox.sh(
+        f"cp /bin/sleep /run/passt && {{ /run/passt 60 >/dev/null 2>&1 & echo $! >{folder}/net0.pid; }}"
+    )
+    again = sandbox.run(*env, "bash", str(bundle / "launch-dev.sh"), timeout=60)
+    assert again.returncode == 1, again.stderr
+    assert "passt of VM dev already runs" in again.stderr, again.stderr
