@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -367,3 +368,72 @@ def test_forwards_on_a_libvirt_without_hook_folders(tmp_path: Path) -> None:
     assert (
         "PASS  libvirt 10.10.0 runs the forwards' hook from /etc/libvirt/hooks/network.d" in lines
     )
+
+
+ROUTED = """\
+name: lab
+networks:
+  out: {type: routed, bridge: virbr1, uplink: wlp2s0, subnet: 203.0.113.0/28}
+"""
+
+
+def test_a_routed_network_needs_its_uplink_and_may_route_out_of_wifi(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    code, lines = host.preflight(ROUTED)
+    assert code == 1
+    assert (
+        "FAIL  uplink wlp2s0 of routed network out does not exist: check the profile's uplink "
+        "(ip -br link lists the NICs)"
+    ) in lines
+    host.uplink("wlp2s0")
+    (tmp_path / "sys/class/net/wlp2s0/wireless").mkdir()
+    code, lines = host.preflight(ROUTED)
+    assert "PASS  uplink wlp2s0 of routed network out exists" in lines
+    assert not [line for line in lines if "Wi-Fi" in line]
+
+
+USER = """\
+name: lab
+networks:
+  up: {type: user}
+  slow: {type: user, backend: slirp}
+vms:
+  - {name: vm1, memory: 1G, accel: tcg, nics: [{network: up}, {network: slow}]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("netdevs", "found"),
+    [
+        (
+            "socket stream dgram tap user",
+            [
+                "PASS  QEMU here has -netdev stream (QEMU 7.2 and later connect to passt with it)",
+                "PASS  QEMU here has -netdev user (slirp, built into QEMU with libslirp)",
+            ],
+        ),
+        (
+            "socket tap",  # QEMU before 7.2, built without libslirp
+            [
+                "FAIL  QEMU here has no -netdev stream (QEMU 7.2 and later connect to passt "
+                "with it): upgrade QEMU, or use backend: slirp",
+                "FAIL  QEMU here has no -netdev user (slirp, built into QEMU with libslirp): "
+                "this QEMU was built without slirp; use backend: passt",
+            ],
+        ),
+    ],
+)
+def test_user_mode_backends_are_asked_of_qemu(
+    tmp_path: Path, netdevs: str, found: list[str]
+) -> None:
+    host = Host(tmp_path)
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    words = "\\n".join(netdevs.split())
+    (bindir / "qemu-system-x86_64").write_text(
+        f'#!/bin/sh\n[ "$1 $2" = "-netdev help" ] && printf "Available netdev backend types:\\n{words}\\n"\n'
+    )
+    (bindir / "qemu-system-x86_64").chmod(0o755)
+    _, lines = host.preflight(USER, PATH=f"{bindir}:{host.env['PATH']}")
+    assert [line for line in lines if "-netdev" in line] == found
+    assert ("PASS  command passt" in lines) == bool(shutil.which("passt"))
