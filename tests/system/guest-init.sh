@@ -53,7 +53,9 @@ dhcp() {
         if ping -c 3 -A -W 2 -w 6 "$target" >/dev/null 2>&1; then say "PING $target ok"; else say "PING $target failed"; return 1; fi
     done
     if [ -n "$connect" ]; then
-        reply=$(echo "hello from the guest" | nc -w 5 "${connect%:*}" "${connect#*:}") || { say "CONNECT $connect failed"; return 1; }
+        # the line's writer stays a while, so that nc does not half-close before the reply:
+        # passt before 2025 drops a connection the guest half-closed early (no FIN follows)
+        reply=$({ echo "hello from the guest"; sleep 3; } | nc -w 5 "${connect%:*}" "${connect#*:}") || { say "CONNECT $connect failed"; return 1; }
         say "CONNECT $connect reply=$reply"
     fi
     if [ -n "$serve" ]; then

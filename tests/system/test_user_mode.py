@@ -23,8 +23,7 @@ import socket, sys
 server = socket.create_server((sys.argv[1], 8080))
 print("listening", flush=True)
 conn, (peer, _) = server.accept()
-print("accepted", peer, flush=True)
-print("got", conn.makefile().readline(), flush=True)
+conn.makefile().readline()
 conn.sendall(f"seen {peer}\n".encode())
 conn.close()
 """
@@ -85,7 +84,7 @@ def test_a_rootless_guest_on_passt_reaches_out_and_is_reached_through_its_forwar
     )  # fmt: skip
     wait_until(
         "the guest serves port 22", lambda: "QN: SERVING 22" in serial(), timeout=90, proc=vm,
-        detail=lambda: serial()[-300:] + sandbox.run("ss", "-tanp").stdout + log.read_text(),
+        detail=lambda: serial()[-2000:],
     )  # fmt: skip
     print(f"guest ready: {time.monotonic() - started:.1f} s")
     passt = sandbox.run("pgrep", "-a", "passt", check=True).stdout
