@@ -13,7 +13,7 @@ from typing import Literal
 from generator import names
 from generator.errors import OutputError
 
-Mode = Literal["nat", "bridge", "passthrough"]
+Mode = Literal["nat", "bridge", "passthrough", "routed", "isolated", "user"]
 Distro = Literal["debian", "ubuntu", "fedora", "rhel", "arch"]  # as the profile's host.distro
 # the bridge method that fits each distribution's own network stack
 STARTER_METHODS = {

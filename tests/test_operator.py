@@ -59,7 +59,7 @@ def test_the_schema_rejects_bad_profiles(text: str) -> None:
         jsonschema.validate(yaml.safe_load(text), schema())
 
 
-@pytest.mark.parametrize("mode", ["nat", "bridge", "passthrough"])
+@pytest.mark.parametrize("mode", ["nat", "bridge", "passthrough", "routed", "isolated", "user"])
 def test_init_writes_a_starter_that_validates(
     mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
