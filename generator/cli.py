@@ -152,7 +152,10 @@ def validate(profiles: Profiles) -> None:
 
 @app.command()
 def init(
-    mode: Annotated[starter.Mode, typer.Option("--mode", help="nat, bridge, passthrough, routed, isolated or user.")],
+    mode: Annotated[
+        starter.Mode,
+        typer.Option("--mode", help="nat, bridge, passthrough, routed, isolated or user."),
+    ],
     name: Annotated[str, typer.Argument(help="The profile's (and bundle's) name.")] = "lab",
     output: Annotated[
         str, typer.Option("-o", "--output", help="File to write; - for standard output.")
