@@ -448,14 +448,32 @@ def user_rules(profile: Profile) -> Found:
         if not isinstance(net, UserNetwork):
             continue
         users = [vm for vm in profile.vms if any(nic.network == name for nic in vm.nics)]
+        ports: dict[tuple[str, str, int], int] = {}  # (VM, proto, port) -> forward
         for index, fwd in enumerate(net.forwards):
             base: Path = ("networks", name, "forwards", index)
             special = next((what for rng, what in SPECIAL_RANGES if fwd.listen in rng), None)
+            guests = next(
+                (
+                    (other, o)
+                    for other, o in profile.networks.items()
+                    if isinstance(o, LibvirtNetwork)
+                    and fwd.listen in o.subnet
+                    and fwd.listen != o.gateway_address
+                ),
+                None,
+            )
             if special is not None and not fwd.listen.is_loopback and str(fwd.listen) != EVERY:
                 yield (
                     (*base, "listen"),
                     f"{fwd.listen} is {special}: listen on 127.0.0.1 (the default), 0.0.0.0 "
                     "(every address) or an address of the host",
+                )
+            elif guests is not None:
+                yield (
+                    (*base, "listen"),
+                    f"{fwd.listen} is inside subnet {guests[1].subnet} of network "
+                    f"{guests[0]!r}, an address of its VMs, not of the host (its gateway "
+                    f"{guests[1].gateway_address} is the host's)",
                 )
             if fwd.to is None:
                 if len(users) != 1:
@@ -476,6 +494,16 @@ def user_rules(profile: Profile) -> Found:
                         f"{', '.join(vm.name for vm in users) or 'none'})",
                     )
                     continue
+            if target is not None and net.backend == "passt":
+                key = (target.name, fwd.proto, fwd.host_port)
+                if key in ports:
+                    yield (
+                        (*base, "host_port"),
+                        f"{fwd.proto} port {fwd.host_port} is already forwarded to VM "
+                        f"{target.name!r} by forwards[{ports[key]}]: passt takes a port "
+                        "once, whatever the address it listens on",
+                    )
+                ports.setdefault(key, index)
             if target is not None and fwd.host_port < 1024 and target.run_as not in (None, "root"):
                 yield (
                     (*base, "host_port"),
@@ -483,12 +511,10 @@ def user_rules(profile: Profile) -> Found:
                     f"VM {target.name!r} runs as {target.run_as}: pick a port of 1024 or above",
                 )
     for v, vm in enumerate(profile.vms):
-        on_user = [
-            nic.network
-            for nic in vm.nics
-            if isinstance(profile.networks.get(nic.network), UserNetwork)
-        ]
-        if on_user and vm.vhost == "on":
+        kinds = {nic.network: profile.networks.get(nic.network) for nic in vm.nics}
+        on_user = [name for name, net in kinds.items() if isinstance(net, UserNetwork)]
+        taps = [net for net in kinds.values() if isinstance(net, LibvirtNetwork | BridgeNetwork)]
+        if on_user and not taps and vm.vhost == "on":
             yield (
                 ("vms", v, "vhost"),
                 f"vhost works on a tap, and network {on_user[0]!r} is user-mode (no tap): "

@@ -1,4 +1,5 @@
-"""Fixed addresses of VMs on NAT networks: the operator's, or derived for a port forward.
+"""Fixed addresses of VMs on libvirt networks: the operator's, or derived for a port forward
+(NAT networks).
 
 A forward needs its VM at a known address, so a VM named in a forward gets a static DHCP
 lease: the operator's ``hosts:`` entry for the NIC's MAC when there is one, else an
@@ -17,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from ipaddress import IPv4Address
 
-from generator.profile import NatNetwork, Profile
+from generator.profile import LibvirtNetwork, NatNetwork, Profile
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,27 @@ class Lease:
     derived: bool  # False: the operator's hosts entry
 
 
-def _reserved(net: NatNetwork) -> list[tuple[int, int]]:
+def _forwards_to_vms(net: LibvirtNetwork) -> set[str]:
+    """The VMs a NAT network's forwards name (only NAT networks have forwards)."""
+    if not isinstance(net, NatNetwork):
+        return set()
+    return {f.to for f in net.forwards if f.to_address is None}
+
+
+def _reserved(net: LibvirtNetwork) -> list[tuple[int, int]]:
     """What a derived lease may not take, as sorted inclusive integer intervals: the gateway,
     the DHCP range, the fixed leases and the addresses forwards name."""
     taken = [(int(net.gateway_address), int(net.gateway_address))]
     taken += [(int(h.ip), int(h.ip)) for h in net.hosts]
-    taken += [(int(f.to_address), int(f.to_address)) for f in net.forwards if f.to_address]
+    if isinstance(net, NatNetwork):
+        taken += [(int(f.to_address), int(f.to_address)) for f in net.forwards if f.to_address]
     if net.dhcp is not None and net.dhcp.start <= net.dhcp.end:
         taken.append((int(net.dhcp.start), int(net.dhcp.end)))
     return sorted(taken)
 
 
 def _derive(
-    network: str, vm: str, net: NatNetwork, reserved: list[tuple[int, int]], taken: set[int]
+    network: str, vm: str, net: LibvirtNetwork, reserved: list[tuple[int, int]], taken: set[int]
 ) -> int | None:
     """An address for ``vm``: where the hash of the names falls in the subnet's host
     addresses, or the next free one after it (wrapping). Only what sits between the hash
@@ -78,13 +87,13 @@ def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def fixed_leases(profile: Profile) -> list[Lease]:
-    """Every VM's fixed address per NAT network (VMs without one are not listed)."""
+    """Every VM's fixed address per libvirt network (VMs without one are not listed)."""
     found: list[Lease] = []
     for name, net in sorted(profile.networks.items()):
-        if not isinstance(net, NatNetwork):
+        if not isinstance(net, LibvirtNetwork):
             continue
         by_mac = {h.mac.lower(): h.ip for h in net.hosts}
-        forwarded = {f.to for f in net.forwards if f.to_address is None}
+        forwarded = _forwards_to_vms(net)
         first = int(net.subnet.network_address) + 1
         last = int(net.subnet.broadcast_address) - 1
         reserved = _merge(

@@ -93,6 +93,7 @@ class LibvirtNetPlan:
     title: str  # the runbook's words for it ("NAT network")
     forward_mode: str  # <forward mode=...>: nat, route, or "" for none (isolated)
     uplink: str  # routed: the NIC its traffic leaves by (<forward dev=...>); else ""
+    uplink_provider: str  # the bundle's script that makes that uplink (a bridge), or ""
     traffic: str  # the runbook's sentence on what libvirt does with its traffic
     uuid: str
     bridge: str
@@ -302,10 +303,14 @@ class VmPlan:
         return tuple(nic.passt for nic in self.user_nics if nic.passt is not None)
 
     @property
+    def forward_ports(self) -> tuple[int, ...]:
+        """The host ports its user-mode NICs' forwards listen on, lowest first."""
+        return tuple(sorted({f.host_port for nic in self.user_nics for f in nic.forwards}))
+
+    @property
     def low_ports(self) -> tuple[int, ...]:
         """Host ports of its forwards that only root may listen on (by default)."""
-        ports = {f.host_port for nic in self.user_nics for f in nic.forwards if f.host_port < 1024}
-        return tuple(sorted(ports))
+        return tuple(port for port in self.forward_ports if port < 1024)
 
     @property
     def vfio_noun(self) -> str:
@@ -654,7 +659,9 @@ def _plan_libvirt(
     mac: str,
     leases: dict[str, tuple[str, str]],
     bridges: tuple[str, ...],
+    providers: dict[str, str],
 ) -> LibvirtNetPlan:
+    """``providers``: the bundle's host bridges and the scripts that make them."""
     """``leases``: VM name -> (MAC of its NIC here, fixed address) for this network."""
     hosts = [DhcpHostPlan(h.mac, str(h.ip), h.name) for h in net.hosts]
     given = {h.mac.lower() for h in net.hosts}
@@ -677,6 +684,7 @@ def _plan_libvirt(
         title=title,
         forward_mode=forward_mode,
         uplink=uplink,
+        uplink_provider=providers.get(uplink, ""),
         traffic=traffic.format(uplink=uplink),
         uuid=network_uuid(name),
         bridge=net.bridge,
@@ -950,7 +958,13 @@ def build(profile: Profile) -> Plan:
     )
     libvirt_nets = tuple(
         _plan_libvirt(
-            profile.name, name, net, libvirt_macs[name], leases.get(name, {}), libvirt_bridges
+            profile.name,
+            name,
+            net,
+            libvirt_macs[name],
+            leases.get(name, {}),
+            libvirt_bridges,
+            {b.bridge: b.apply_path for b in bridges},
         )
         for name, net in sorted(profile.networks.items())
         if isinstance(net, NatNetwork | RoutedNetwork | IsolatedNetwork)

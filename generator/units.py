@@ -33,6 +33,8 @@ BRIDGE_WAIT = 120
 STOP_MARGIN = 30
 QMP_NAME = "qmp.sock"
 PASST_SUFFIX = ".passt"
+PASST_SOCKETS = "sockets"  # root's passt runs as nobody: its sockets go in a folder of nobody's
+XDG_RUNTIME_LONGEST = "/run/user/4294967294"
 # a UNIX socket's path is at most 107 bytes (sun_path holds 108 with the NUL): a longer
 # bundle and VM name give the VM's runtime folder a hash of the two instead
 SOCKET_PATH_MAX = 107
@@ -63,7 +65,8 @@ class UnitPlan:
     shutdown_timeout: int  # what the stop script waits for the guest
     timeout_stop: int  # what systemd waits for the stop, then kills
     runtime_dir: str  # below /run, made by systemd for the unit's user
-    passt_dir: str  # where the launch script run by root puts passt's sockets
+    passt_dir: str  # where the launch script run by root puts passt's pid files
+    passt_sockets: str  # and, in a folder of this name in it (nobody's), its sockets
     qmp_path: str
     pid_path: str
     memlock: bool  # vfio pins all guest memory
@@ -98,9 +101,16 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
     taps = [n for n in vm.nics if not isinstance(profile.networks[n.network], UserNetwork)]
     needs_kvm = vm.accel == "kvm" or (taps and vm.vhost != "off")
     runtime_dir = f"qemu-netgen/{profile.name}-{vm.name}"
-    # the launch script run by root puts passt's sockets in /run/<runtime_dir>.passt/
-    longest = f"/run/{runtime_dir}{PASST_SUFFIX}/net{len(vm.nics)}.sock"
-    if len(max(f"/run/{runtime_dir}/{QMP_NAME}", longest, key=len)) > SOCKET_PATH_MAX:
+    # passt's sockets: root's launch puts them in /run/<runtime_dir>.passt/sockets/, another
+    # user's in $XDG_RUNTIME_DIR/<runtime_dir>/ (/run/user/<uid>, a uid of up to 10 digits)
+    sockets = [f"/run/{runtime_dir}/{QMP_NAME}"]
+    if any(isinstance(profile.networks.get(n.network), UserNetwork) for n in vm.nics):
+        last = f"net{len(vm.nics)}.sock"
+        sockets += [
+            f"/run/{runtime_dir}{PASST_SUFFIX}/{PASST_SOCKETS}/{last}",
+            f"{XDG_RUNTIME_LONGEST}/{runtime_dir}/{last}",
+        ]
+    if max(len(path) for path in sockets) > SOCKET_PATH_MAX:
         digest = hashlib.sha256(f"{profile.name}\0{vm.name}".encode()).hexdigest()[:16]
         runtime_dir = f"qemu-netgen/{digest}"
     return UnitPlan(
@@ -121,6 +131,7 @@ def plan_unit(profile: Profile, vm: Vm, facts: DistroFacts) -> UnitPlan:
         timeout_stop=vm.shutdown_timeout + STOP_MARGIN,
         runtime_dir=runtime_dir,
         passt_dir=f"/run/{runtime_dir}{PASST_SUFFIX}",
+        passt_sockets=PASST_SOCKETS,
         qmp_path=f"/run/{runtime_dir}/{QMP_NAME}",
         pid_path=f"/run/{runtime_dir}/qemu.pid",
         memlock=bool(start_pre),

@@ -437,3 +437,15 @@ def test_user_mode_backends_are_asked_of_qemu(
     _, lines = host.preflight(USER, PATH=f"{bindir}:{host.env['PATH']}")
     assert [line for line in lines if "-netdev" in line] == found
     assert ("PASS  command passt" in lines) == bool(shutil.which("passt"))
+
+
+def test_a_routed_network_may_go_out_through_a_bridge_the_bundle_makes(tmp_path: Path) -> None:
+    host = Host(tmp_path)
+    host.uplink("eno1")
+    text = ROUTED.replace("uplink: wlp2s0", "uplink: br0") + (
+        "  lan: {type: bridge, bridge: br0, uplink: eno1, method: ip}\n"
+    )
+    _, lines = host.preflight(text)
+    assert (
+        "PASS  uplink br0 of routed network out does not exist yet: up-bridge-lan.sh makes it"
+    ) in lines

@@ -227,3 +227,62 @@ def test_routed_and_isolated_networks_take_no_forwards() -> None:
         "p.yaml:13: networks.out.forwards: unknown key 'forwards' for this network type "
         "(forwards belongs to nat and user networks)"
     ]
+
+
+def test_passt_takes_a_port_once_whatever_the_address() -> None:
+    two = USER.replace(
+        "      - {proto: udp, host_port: 5353, port: 53, listen: 0.0.0.0}\n",
+        "      - {host_port: 2222, port: 23, listen: 127.0.0.2}\n",
+    )
+    assert errors(two) == [
+        "p.yaml:7: networks.up.forwards[1].host_port: tcp port 2222 is already forwarded to VM "
+        "'a' by forwards[0]: passt takes a port once, whatever the address it listens on"
+    ]
+    # slirp binds each address on its own
+    slirp = two.replace(
+        "type: user\n    forwards", "type: user\n    backend: slirp\n    forwards", 1
+    )
+    assert [f.listen for f in build(slirp).vms[0].user_nics[0].forwards] == [
+        "127.0.0.1",
+        "127.0.0.2",
+    ]
+
+
+def test_a_user_forward_listens_on_the_host_not_on_a_guest_address() -> None:
+    text = USER.replace("listen: 0.0.0.0}", "listen: 10.9.0.7}").replace(
+        "vms:\n", "  lab: {type: isolated, bridge: virbr9, subnet: 10.9.0.0/24}\nvms:\n", 1
+    )
+    assert errors(text) == [
+        "p.yaml:7: networks.up.forwards[1].listen: 10.9.0.7 is inside subnet 10.9.0.0/24 of "
+        "network 'lab', an address of its VMs, not of the host (its gateway 10.9.0.1 is the "
+        "host's)"
+    ]
+    build(text.replace("listen: 10.9.0.7}", "listen: 10.9.0.1}"))  # the host's, on that bridge
+
+
+def test_vhost_on_is_for_the_taps_of_a_vm_that_also_has_user_nics() -> None:
+    text = USER.replace(
+        "    nics: [{network: up}]",
+        "    vhost: on\n    nics: [{network: up}, {network: lab}]",
+    ).replace("vms:\n", "  lab: {type: isolated, bridge: virbr9, subnet: 10.9.0.0/24}\nvms:\n", 1)
+    built = build(text)
+    assert [nic.network for nic in built.vms[0].nics] == ["lab"]
+    assert built.vms[0].args[-2][1].runtime == ",vhost=$vhost"
+
+
+def test_fixed_leases_name_vms_on_isolated_and_routed_networks_too() -> None:
+    built = build(
+        """\
+        name: d
+        networks:
+          lab:
+            type: isolated
+            bridge: virbr2
+            subnet: 10.10.10.0/24
+            hosts: [{mac: "52:54:00:00:00:10", ip: 10.10.10.10}]
+        vms:
+          - {name: server, memory: 1G, nics: [{network: lab, mac: "52:54:00:00:00:10"}]}
+        """
+    )
+    (lab,) = built.libvirt_nets
+    assert [(h.ip, h.names) for h in lab.dns_hosts] == [("10.10.10.10", ("server",))]

@@ -342,9 +342,9 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'user_backend_checks'):
         pass
         yield ",\n   passt and QEMU's user-mode network backends"
-    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'checks_devices'):
         pass
-        yield ', `/dev/kvm` and\n   `/dev/vhost-net`'
+        yield ', the devices under\n   `/dev` the VMs need (`/dev/kvm`, `/dev/vhost-net`)'
     yield '. One line each: PASS, WARN (read the advice) or FAIL (fix first); it\n   exits 1 on any FAIL.\n'
     l_1_loop = missing
     for l_1_net, l_1_loop in LoopContext(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'), undefined):
@@ -543,7 +543,7 @@ def root(context, missing=missing):
         if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'passthroughs'):
             pass
             yield '; a passed-through NIC is bound to vfio-pci by the bind script as\n   `ExecStartPre=` and given back by the restore script as `ExecStopPost=`, so the host has the\n   NIC whenever the VM is not running'
-        yield ". Stopping the unit runs the stop script, which presses\n   the guest's ACPI power button over QMP (`system_powerdown`) and waits for QEMU to exit, up\n   to the VM's shutdown timeout; a guest that ignores the button is then ended by systemd\n   (`KillMode=mixed`: SIGTERM to QEMU, then SIGKILL). `Restart=` follows the profile's `restart`.\n   *Check:* `systemctl start <unit>`, then `systemctl status <unit>`; `systemctl stop <unit>`\n   powers the VM down.\n"
+        yield ". Stopping the unit runs the stop script, which presses\n   the guest's ACPI power button over QMP (`system_powerdown`) and waits for QEMU to exit, up\n   to the VM's shutdown timeout; a guest that ignores the button is then ended by systemd\n   (`KillMode=mixed`: SIGTERM to QEMU, or to the launch script of a VM with passt, which passes\n   it on; then SIGKILL). `Restart=` follows the profile's `restart`.\n   *Check:* `systemctl start <unit>`, then `systemctl status <unit>`; `systemctl stop <unit>`\n   powers the VM down.\n"
     l_1_loop = missing
     for l_1_vm, l_1_loop in LoopContext(environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'vms'), undefined):
         _loop_vars = {}
@@ -597,9 +597,13 @@ def root(context, missing=missing):
             pass
             yield '   It needs no root for its user-mode NICs: it starts a passt for each (socket and pid file in\n   `$XDG_RUNTIME_DIR/'
             yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'runtime_dir'))
-            yield '/`, as root in `'
+            yield '/`; as its unit, in `/run/'
+            yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'runtime_dir'))
+            yield '/`; as root, pid\n   files in `'
             yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'passt_dir'))
-            yield "/`), runs QEMU\n   as its child and stops the passt when QEMU exits. The guest gets this host's address and\n   routes by DHCP from passt and reaches out through the host's sockets"
+            yield '/` and sockets in its folder `'
+            yield str(environment.getattr(environment.getattr(l_1_vm, 'unit'), 'passt_sockets'))
+            yield "/`, which\n   belongs to nobody, whom passt started by root runs as), runs QEMU as its child (a signal\n   to the script goes on to QEMU) and stops the passt when QEMU exits. The guest gets this host's address and\n   routes by DHCP from passt and reaches out through the host's sockets"
             if environment.getattr(l_1_vm, 'low_ports'):
                 pass
                 yield '; ports below 1024 ('
@@ -716,5 +720,5 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&12=47&16=51&17=55&20=97&24=100&25=104&28=128&32=131&33=135&36=157&40=161&41=165&44=234&46=242&48=244&49=248&52=265&53=268&55=276&57=280&58=284&62=295&66=298&67=302&73=316&76=318&77=322&79=326&85=330&88=333&89=339&90=345&93=350&95=354&96=360&97=366&98=372&99=374&102=376&103=378&104=382&105=388&108=391&110=395&111=399&114=401&116=405&118=407&121=410&122=412&127=414&128=416&131=418&132=420&136=422&137=424&138=428&140=432&142=434&145=436&147=439&148=463&151=465&152=469&155=473&158=478&159=481&161=488&163=492&170=498&178=500&181=502&182=504&184=507&186=510&187=516&188=520&190=524&193=526&195=528&197=531&198=535&204=539&206=541&208=543&217=548&219=552&220=560&221=562&222=568&225=574&226=577&228=587&229=590&231=594&233=596&235=599&237=603&242=609&243=612&245=614&246=617&247=620&249=627&252=634&253=644&260=662&262=665&263=667&266=669&267=672&268=676&270=678&271=681&273=688&274=692&275=694&280=697&281=701&282=705&283=710&284=713'
-qemu_netgen_source_sum = '65b40f8daaa9cdaf35dee1682881e9768313f54b783e4a80b21132d756fc5a21'
+debug_info = '1=43&3=45&12=47&16=51&17=55&20=97&24=100&25=104&28=128&32=131&33=135&36=157&40=161&41=165&44=234&46=242&48=244&49=248&52=265&53=268&55=276&57=280&58=284&62=295&66=298&67=302&73=316&76=318&77=322&79=326&85=330&88=333&89=339&90=345&93=350&95=354&96=360&97=366&98=372&99=374&102=376&103=378&104=382&105=388&108=391&110=395&111=399&114=401&116=405&118=407&121=410&122=412&127=414&128=416&131=418&132=420&136=422&137=424&138=428&140=432&142=434&145=436&147=439&148=463&151=465&152=469&155=473&158=478&159=481&161=488&163=492&170=498&178=500&181=502&182=504&184=507&186=510&187=516&188=520&190=524&193=526&195=528&197=531&198=535&204=539&206=541&208=543&218=548&220=552&221=560&222=562&223=568&226=574&227=577&229=587&230=590&232=594&234=596&236=599&237=603&240=607&245=613&246=616&248=618&249=621&250=624&252=631&255=638&256=648&263=666&265=669&266=671&269=673&270=676&271=680&273=682&274=685&276=692&277=696&278=698&283=701&284=705&285=709&286=714&287=717'
+qemu_netgen_source_sum = '9a4316012015cd26e688e35815927a6a88ecf68fdc59b4f79d160be6ec0f5b75'

@@ -162,7 +162,16 @@ def root(context, missing=missing):
             pass
             yield 'routed_uplink='
             yield str(t_1(environment.getattr(l_1_net, 'uplink')))
-            yield '\nif [[ -e $SYS/class/net/$routed_uplink ]]; then\n  pass "uplink $routed_uplink of $net_name exists"\nelse\n  fail "uplink $routed_uplink of $net_name does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\nfi\n'
+            yield '\nif [[ -e $SYS/class/net/$routed_uplink ]]; then\n  pass "uplink $routed_uplink of $net_name exists"\nelse\n'
+            if environment.getattr(l_1_net, 'uplink_provider'):
+                pass
+                yield '  pass '
+                yield str(t_1(str_join(('uplink ', environment.getattr(l_1_net, 'uplink'), ' of ', environment.getattr(l_1_net, 'title'), ' ', environment.getattr(l_1_net, 'name'), ' does not exist yet: ', environment.getattr(l_1_net, 'uplink_provider'), ' makes it', ))))
+                yield '\n'
+            else:
+                pass
+                yield '  fail "uplink $routed_uplink of $net_name does not exist: check the profile\'s uplink (ip -br link lists the NICs)"\n'
+            yield 'fi\n'
         if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
             pass
             yield '\n# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls\nconf_backend=$(awk -F= \'$1 ~ /^[ \\t]*firewall_backend[ \\t]*$/ { gsub(/[ \\t"]/, "", $2); print $2 }\' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)\nif [[ -n $conf_backend ]]; then\n  backend=$conf_backend why="firewall_backend in $LIBVIRT_NETWORK_CONF"\nelif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then\n  backend=nftables why="libvirt\'s table ip libvirt_network exists"\nelse\n  backend=iptables why="no firewall_backend set and no nftables table of libvirt\'s seen; libvirt before 10.4 has only iptables"\nfi\nbackend_tool=$backend\n[[ $backend == nftables ]] && backend_tool=nft\nif command -v "$backend_tool" >/dev/null 2>&1; then\n  pass "libvirt\'s firewall backend here: $backend ($why); the forwards\' hook uses the same"\nelse\n  fail "libvirt\'s firewall backend here is $backend ($why) but $backend_tool is not installed"\nfi\n# libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on\nversion=$(virsh --version 2>/dev/null || true)\nif [[ $version =~ ^([0-9]+)\\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then\n  if [[ -e /etc/libvirt/hooks/network ]] && ! grep -qxF '
@@ -197,7 +206,9 @@ def root(context, missing=missing):
         for l_1_check in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'user_backend_checks'):
             _loop_vars = {}
             pass
-            yield 'if grep -qx -- '
+            yield 'if [[ -z $netdevs ]]; then\n  warn '
+            yield str(t_1(str_join(('could not ask QEMU for its -netdev types (is it installed?): ', environment.getattr(l_1_check, 'netdev'), ' is needed, ', environment.getattr(l_1_check, 'purpose'), ))))
+            yield '\nelif grep -qx -- '
             yield str(t_1(environment.getattr(l_1_check, 'netdev')))
             yield ' <<<"$netdevs"; then\n  pass '
             yield str(t_1(str_join(('QEMU here has -netdev ', environment.getattr(l_1_check, 'netdev'), ' (', environment.getattr(l_1_check, 'purpose'), ')', ))))
@@ -269,5 +280,5 @@ def root(context, missing=missing):
     yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
 
 blocks = {}
-debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&38=66&42=73&43=75&44=81&48=88&56=90&58=94&59=100&60=102&61=104&80=106&82=108&87=110&89=117&102=120&110=122&112=126&113=128&114=130&140=133&143=136&144=138&145=140&161=142&171=145&173=149&174=155&175=157&176=159&189=161&190=164&197=166&218=169&219=171&227=173&228=177&229=181&231=183&235=187&238=189&242=192&245=195&246=197&247=201&248=203&250=205&254=208&260=211&263=213&265=217&266=219&267=223&268=227&270=229&273=234&274=237&280=239&281=243&282=245&284=247&287=250&288=254&289=258&291=260&294=265'
-qemu_netgen_source_sum = '9550ee076f1759364fe380b430f848560cb8db5aca2485552539054700400201'
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&38=66&42=73&43=75&44=81&48=88&56=90&58=94&59=100&60=102&61=104&80=106&82=108&87=110&89=117&102=120&110=122&112=126&113=128&114=130&140=133&143=136&144=138&145=140&161=142&171=145&173=149&174=155&175=157&176=159&189=161&190=164&194=166&195=169&201=175&222=178&223=180&231=182&232=186&233=190&235=192&239=196&242=198&246=201&249=204&250=206&252=210&253=212&254=214&256=216&260=219&266=222&269=224&271=228&272=230&273=234&274=238&276=240&279=245&280=248&286=250&287=254&288=256&290=258&293=261&294=265&295=269&297=271&300=276'
+qemu_netgen_source_sum = 'fdc9a1870b017285560060d311414ce1d09d3853fdf37849e3f2ea3eff257bf2'

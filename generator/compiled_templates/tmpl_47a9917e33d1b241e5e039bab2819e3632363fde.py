@@ -140,26 +140,28 @@ def root(context, missing=missing):
         yield '\n  have_kib=$(ulimit -l)\n  if [[ $have_kib != unlimited ]] && (( have_kib < need_kib )); then\n    problems+=("the memlock limit is $have_kib KiB, below the guest\'s $memory ($need_kib KiB) that vfio pins: raise it (ulimit -l, memlock in /etc/security/limits.conf, or LimitMEMLOCK=) or run as root")\n  fi\nfi\n'
     if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
         pass
-        yield '\n# user-mode NICs: a passt for each, its socket and pid file in $PASST_DIR, started below and\n# stopped when QEMU exits. Started by root, passt runs as nobody, who owns that folder.\nPASST_NAME='
+        yield "\n# user-mode NICs: a passt for each, started below and stopped when QEMU exits; pid files in\n# $PASST_DIR, sockets in $SOCKET_DIR. Started by root, passt runs as nobody: root's sockets\n# go in a folder of nobody's inside a folder of root's, which holds the pid files.\nPASST_NAME="
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'runtime_dir')))
         yield '\nif (( EUID == 0 )); then\n  PASST_DIR='
         yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'passt_dir')))
-        yield '\nelif (( SERVICE )); then\n  PASST_DIR=$RUNTIME_DIR\nelse\n  PASST_DIR=${XDG_RUNTIME_DIR:+$XDG_RUNTIME_DIR/$PASST_NAME}\n  [[ -n $PASST_DIR ]] || problems+=("XDG_RUNTIME_DIR is not set, where passt\'s sockets go for $(id -un): log in with a session that sets it, or export XDG_RUNTIME_DIR=/run/user/$(id -u)")\nfi\ncommand -v passt >/dev/null 2>&1 || problems+=("passt not found: install the packages in README.md, \'Packages\'")\n'
+        yield '\n  SOCKET_DIR=$PASST_DIR/'
+        yield str(t_1(environment.getattr(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'unit'), 'passt_sockets')))
+        yield '\nelif (( SERVICE )); then\n  PASST_DIR=$RUNTIME_DIR SOCKET_DIR=$RUNTIME_DIR\nelse\n  PASST_DIR=${XDG_RUNTIME_DIR:+$XDG_RUNTIME_DIR/$PASST_NAME}\n  SOCKET_DIR=$PASST_DIR\n  [[ -n $PASST_DIR ]] || problems+=("XDG_RUNTIME_DIR is not set, where passt\'s sockets go for $(id -un): log in with a session that sets it, or export XDG_RUNTIME_DIR=/run/user/$(id -u)")\nfi\ncommand -v passt >/dev/null 2>&1 || problems+=("passt not found: install the packages in README.md, \'Packages\'")\n'
         for l_1_passt in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
             _loop_vars = {}
             pass
-            yield 'socket=$PASST_DIR/'
+            yield 'socket=$SOCKET_DIR/'
             yield str(t_1(environment.getattr(l_1_passt, 'socket')))
             yield '\n(( ${#socket} <= 107 )) || problems+=("$socket is longer than a UNIX socket\'s path may be (107 bytes): set XDG_RUNTIME_DIR to a shorter folder")\nprintf -v '
             yield str(t_1(environment.getattr(l_1_passt, 'variable')))
             yield ' \'%s\' "${socket//,/,,}"  # as QEMU reads it: a comma doubled\n'
         l_1_passt = missing
-        if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'low_ports'):
-            pass
-            yield 'low_ports=('
-            yield str(t_4(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'low_ports')))
-            yield ')\nunprivileged=$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)\nif (( EUID != 0 && low_ports[0] < unprivileged )); then\n  problems+=("the forwards listen on ports below $unprivileged (${low_ports[*]}), which only root may open: run as root, or forward ports of $unprivileged and above")\nfi\n'
-        yield '\npasst_pids=() passt_files=()\nstop_passts() {\n  local pid\n  for pid in "${passt_pids[@]}"; do kill "$pid" 2>/dev/null || true; done\n  rm -f -- "${passt_files[@]}"\n}\n\n# supervise COMMAND...: QEMU as this script\'s child, so that its passt stops with it; a\n# signal to this script (systemd\'s stop, Ctrl-C) goes on to QEMU. Its status is the script\'s.\nsupervise() {\n  local child\n  "$@" <&0 &\n  child=$!\n  trap \'kill -TERM "$child" 2>/dev/null || true\' TERM INT HUP\n  while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done\n  wait "$child"\n}\n\n# start_passt SOCKET PIDFILE OPTION...: one passt in the background, its socket ready\nstart_passt() {\n  local socket=$PASST_DIR/$1 pidfile=$PASST_DIR/$2 pid="" waited=0\n  shift 2\n  if [[ -r $pidfile ]]; then pid=$(<"$pidfile"); fi\n  if [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null || true) == passt* ]]; then\n    die "passt of VM $VM already runs (process $pid, socket $socket): is the VM running? Stop it first, or end that passt (kill $pid)"\n  fi\n  rm -f -- "$socket" "$pidfile"\n  passt --foreground --one-off --quiet --socket "$socket" "$@" </dev/null &\n  pid=$!\n  passt_pids+=("$pid") passt_files+=("$socket" "$pidfile")\n  printf \'%s\\n\' "$pid" >"$pidfile"\n  while [[ ! -S $socket ]]; do\n    kill -0 "$pid" 2>/dev/null || die "passt for $socket exited as it started (its messages are above)"\n    (( waited++ < 100 )) || die "passt did not open $socket within 10 s"\n    sleep 0.1\n  done\n}\n'
+        yield '\npasst_pids=() passt_files=() passt_dirs=()\nstop_passts() {\n  local pid dir\n  for pid in "${passt_pids[@]}"; do kill "$pid" 2>/dev/null || true; done\n  rm -f -- "${passt_files[@]}"\n  for dir in "${passt_dirs[@]}"; do rmdir -- "$dir" 2>/dev/null || true; done\n}\n\n# make_passt_dirs: the folders, as this user needs them (those made here go again after)\nmake_passt_dirs() {\n  if (( EUID == 0 )); then\n    run install -d -o 0 -g 0 -m 0755 -- "$PASST_DIR"\n    run install -d -o nobody -m 0700 -- "$SOCKET_DIR"\n    passt_dirs=("$SOCKET_DIR" "$PASST_DIR")\n  elif (( ! SERVICE )); then\n    run install -d -m 0700 -- "$PASST_DIR"\n    passt_dirs=("$PASST_DIR")\n  fi\n}\n\n# supervise COMMAND...: QEMU as this script\'s child, so that its passt stops with it; a\n# signal to this script (systemd\'s stop, Ctrl-C) goes on to QEMU. Its status is the script\'s.\nsupervise() {\n  local child\n  "$@" <&0 &\n  child=$!\n  trap \'kill -TERM "$child" 2>/dev/null || true\' TERM INT HUP\n  while kill -0 "$child" 2>/dev/null; do wait "$child" || true; done\n  wait "$child"\n}\n\n# start_passt SOCKET PIDFILE OPTION...: one passt in the background, its socket ready\nstart_passt() {\n  local socket=$SOCKET_DIR/$1 pidfile=$PASST_DIR/$2 pid="" waited=0\n  shift 2\n  if [[ -f $pidfile && ! -L $pidfile ]]; then pid=$(<"$pidfile"); fi\n  if [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null || true) == passt* ]]; then\n    die "passt of VM $VM already runs (process $pid, socket $socket): is the VM running? Stop it first, or end that passt (kill $pid)"\n  fi\n  rm -f -- "$socket" "$pidfile"\n  passt --foreground --one-off --quiet --socket "$socket" "$@" </dev/null &\n  pid=$!\n  passt_pids+=("$pid") passt_files+=("$socket" "$pidfile")\n  (set -o noclobber && printf \'%s\\n\' "$pid" >"$pidfile")\n  while [[ ! -S $socket ]]; do\n    kill -0 "$pid" 2>/dev/null || die "passt for $socket exited as it started (its messages are above)"\n    (( waited++ < 100 )) || die "passt did not open $socket within 10 s"\n    sleep 0.1\n  done\n}\n'
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'forward_ports'):
+        pass
+        yield "\n# the user-mode forwards' host ports: below ip_unprivileged_port_start only root opens them\nforward_ports=("
+        yield str(t_4(environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'forward_ports')))
+        yield ')\nunprivileged=$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)\nif (( EUID != 0 && forward_ports[0] < unprivileged )); then\n  problems+=("the forwards listen on host ports (${forward_ports[*]}) below $unprivileged, which only root may open: run as root, or forward ports of $unprivileged and above")\nfi\n'
     yield '\ncmd=(\n'
     for l_1_line in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'args'):
         _loop_vars = {}
@@ -190,10 +192,13 @@ def root(context, missing=missing):
         yield '\n'
     l_1_line = missing
     yield '  )\n  [[ -d $RUNTIME_DIR ]] || (( DRY_RUN )) || problems+=("$RUNTIME_DIR is missing: --service is for the VM\'s systemd unit ($UNIT), which makes it")\nfi\n\nif (( ${#problems[@]} )); then\n  for problem in "${problems[@]}"; do\n    if (( DRY_RUN )); then note "warning: $problem"; else note "missing: $problem"; fi\n  done\n  (( DRY_RUN )) || die "VM $VM not started: fix the above first"\nfi\n\nif (( DRY_RUN )); then\n'
+    if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
+        pass
+        yield '  make_passt_dirs\n'
     for l_1_passt in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
         _loop_vars = {}
         pass
-        yield '  show passt --foreground --one-off --quiet --socket "$PASST_DIR"/'
+        yield '  show passt --foreground --one-off --quiet --socket "$SOCKET_DIR"/'
         yield str(t_1(environment.getattr(l_1_passt, 'socket')))
         yield ' '
         yield str(t_4(environment.getattr(l_1_passt, 'options')))
@@ -202,7 +207,7 @@ def root(context, missing=missing):
     yield '  show "${cmd[@]}" "${EXTRA[@]}"\n  exit 0\nfi\n'
     if environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
         pass
-        yield '\nif (( EUID == 0 )); then\n  install -d -m 0700 -o nobody -- "$PASST_DIR"\nelse\n  install -d -m 0700 -- "$PASST_DIR"\nfi\ntrap stop_passts EXIT\n'
+        yield '\ntrap stop_passts EXIT\nmake_passt_dirs\n'
         for l_1_passt in environment.getattr((undefined(name='vm') if l_0_vm is missing else l_0_vm), 'passts'):
             _loop_vars = {}
             pass
@@ -220,5 +225,5 @@ def root(context, missing=missing):
         yield 'exec "${cmd[@]}" "${EXTRA[@]}"\n'
 
 blocks = {}
-debug_info = '1=44&2=50&3=53&4=59&6=66&7=68&8=70&9=72&10=75&11=77&12=79&13=81&17=84&18=86&26=88&31=90&35=99&39=102&40=104&57=107&78=110&79=114&80=116&82=118&83=120&100=124&103=127&104=131&106=133&110=137&111=139&118=141&122=144&124=146&132=148&133=152&135=154&137=157&138=160&185=164&186=168&193=179&194=183&209=193&210=197&215=203&223=206&224=210'
-qemu_netgen_source_sum = 'bb60eaf10511fe038dcc0913a3df09fce4906a211ae757a4c411116a4e5977ea'
+debug_info = '1=44&2=50&3=53&4=59&6=66&7=68&8=70&9=72&10=75&11=77&12=79&13=81&17=84&18=86&26=88&31=90&35=99&39=102&40=104&57=107&78=110&79=114&80=116&82=118&83=120&100=124&103=127&104=131&106=133&110=137&111=139&118=141&123=144&125=146&126=148&135=150&136=154&138=156&192=160&195=163&203=166&204=170&211=181&212=185&227=195&230=198&231=202&236=208&240=211&241=215'
+qemu_netgen_source_sum = 'fc6ff6aed8e255d15864a3cc182801a0865f8a05beb2d22919796f0d23e4bef3'

@@ -145,8 +145,8 @@ def root(context, missing=missing):
     yield 'changing=0\n[[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n'
     if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uplink'):
         pass
-        yield '# the router upstream sends the subnet\'s traffic to this host only once told to\nif (( ! DRY_RUN )); then\n  via=$(ip -4 -o addr show dev "$UPLINK" scope global 2>/dev/null | awk \'NR == 1 { sub(/\\/.*/, "", $4); print $4 }\' || true)\n  note "the router on $UPLINK\'s network reaches $SUBNET through this host only with this route (once, on the router): ip route add $SUBNET via ${via:-<the address of this host on $UPLINK>}"\nfi\n'
+        yield '# the router upstream sends the subnet\'s traffic to this host only once told to\nvia=$(ip -4 -o addr show dev "$UPLINK" scope global 2>/dev/null | awk \'NR == 1 { sub(/\\/.*/, "", $4); print $4 }\' || true)\nnote "the router on $UPLINK\'s network reaches $SUBNET through this host only with this route (once, on the router): ip route add $SUBNET via ${via:-<the address of this host on $UPLINK>}"\n'
 
 blocks = {}
 debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&20=68&22=70&23=73&24=75&26=81&27=84&28=86&38=89&39=92&47=96&54=106&58=110&61=117&106=121&111=128&144=132&199=136&204=142&214=146'
-qemu_netgen_source_sum = '29ae24e7eaaf40eacc2bec4649a7ec553dbe5900375b7273c97b7ef0b58e5d72'
+qemu_netgen_source_sum = '6b3ee24bff0baf1b7109e85025cd9bbb9b8d0436df3d80faf883156357c18b90'

@@ -331,7 +331,5 @@ fi
 changing=0
 [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"
 # the router upstream sends the subnet's traffic to this host only once told to
-if (( ! DRY_RUN )); then
-  via=$(ip -4 -o addr show dev "$UPLINK" scope global 2>/dev/null | awk 'NR == 1 { sub(/\/.*/, "", $4); print $4 }' || true)
-  note "the router on $UPLINK's network reaches $SUBNET through this host only with this route (once, on the router): ip route add $SUBNET via ${via:-<the address of this host on $UPLINK>}"
-fi
+via=$(ip -4 -o addr show dev "$UPLINK" scope global 2>/dev/null | awk 'NR == 1 { sub(/\/.*/, "", $4); print $4 }' || true)
+note "the router on $UPLINK's network reaches $SUBNET through this host only with this route (once, on the router): ip route add $SUBNET via ${via:-<the address of this host on $UPLINK>}"

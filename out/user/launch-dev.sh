@@ -96,27 +96,43 @@ if [[ $ACCEL == kvm ]] && ! [[ -r /dev/kvm && -w /dev/kvm ]]; then
   problems+=("/dev/kvm is missing or not accessible: enable virtualization in the firmware, load kvm_intel or kvm_amd, and add $(id -un) to group kvm (or set accel: tcg in the profile)")
 fi
 
-# user-mode NICs: a passt for each, its socket and pid file in $PASST_DIR, started below and
-# stopped when QEMU exits. Started by root, passt runs as nobody, who owns that folder.
+# user-mode NICs: a passt for each, started below and stopped when QEMU exits; pid files in
+# $PASST_DIR, sockets in $SOCKET_DIR. Started by root, passt runs as nobody: root's sockets
+# go in a folder of nobody's inside a folder of root's, which holds the pid files.
 PASST_NAME=qemu-netgen/user-dev
 if (( EUID == 0 )); then
   PASST_DIR=/run/qemu-netgen/user-dev.passt
+  SOCKET_DIR=$PASST_DIR/sockets
 elif (( SERVICE )); then
-  PASST_DIR=$RUNTIME_DIR
+  PASST_DIR=$RUNTIME_DIR SOCKET_DIR=$RUNTIME_DIR
 else
   PASST_DIR=${XDG_RUNTIME_DIR:+$XDG_RUNTIME_DIR/$PASST_NAME}
+  SOCKET_DIR=$PASST_DIR
   [[ -n $PASST_DIR ]] || problems+=("XDG_RUNTIME_DIR is not set, where passt's sockets go for $(id -un): log in with a session that sets it, or export XDG_RUNTIME_DIR=/run/user/$(id -u)")
 fi
 command -v passt >/dev/null 2>&1 || problems+=("passt not found: install the packages in README.md, 'Packages'")
-socket=$PASST_DIR/net0.sock
+socket=$SOCKET_DIR/net0.sock
 (( ${#socket} <= 107 )) || problems+=("$socket is longer than a UNIX socket's path may be (107 bytes): set XDG_RUNTIME_DIR to a shorter folder")
 printf -v passt_socket_net0 '%s' "${socket//,/,,}"  # as QEMU reads it: a comma doubled
 
-passt_pids=() passt_files=()
+passt_pids=() passt_files=() passt_dirs=()
 stop_passts() {
-  local pid
+  local pid dir
   for pid in "${passt_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -f -- "${passt_files[@]}"
+  for dir in "${passt_dirs[@]}"; do rmdir -- "$dir" 2>/dev/null || true; done
+}
+
+# make_passt_dirs: the folders, as this user needs them (those made here go again after)
+make_passt_dirs() {
+  if (( EUID == 0 )); then
+    run install -d -o 0 -g 0 -m 0755 -- "$PASST_DIR"
+    run install -d -o nobody -m 0700 -- "$SOCKET_DIR"
+    passt_dirs=("$SOCKET_DIR" "$PASST_DIR")
+  elif (( ! SERVICE )); then
+    run install -d -m 0700 -- "$PASST_DIR"
+    passt_dirs=("$PASST_DIR")
+  fi
 }
 
 # supervise COMMAND...: QEMU as this script's child, so that its passt stops with it; a
@@ -132,9 +148,9 @@ supervise() {
 
 # start_passt SOCKET PIDFILE OPTION...: one passt in the background, its socket ready
 start_passt() {
-  local socket=$PASST_DIR/$1 pidfile=$PASST_DIR/$2 pid="" waited=0
+  local socket=$SOCKET_DIR/$1 pidfile=$PASST_DIR/$2 pid="" waited=0
   shift 2
-  if [[ -r $pidfile ]]; then pid=$(<"$pidfile"); fi
+  if [[ -f $pidfile && ! -L $pidfile ]]; then pid=$(<"$pidfile"); fi
   if [[ $pid =~ ^[0-9]+$ && $(cat "/proc/$pid/comm" 2>/dev/null || true) == passt* ]]; then
     die "passt of VM $VM already runs (process $pid, socket $socket): is the VM running? Stop it first, or end that passt (kill $pid)"
   fi
@@ -142,13 +158,20 @@ start_passt() {
   passt --foreground --one-off --quiet --socket "$socket" "$@" </dev/null &
   pid=$!
   passt_pids+=("$pid") passt_files+=("$socket" "$pidfile")
-  printf '%s\n' "$pid" >"$pidfile"
+  (set -o noclobber && printf '%s\n' "$pid" >"$pidfile")
   while [[ ! -S $socket ]]; do
     kill -0 "$pid" 2>/dev/null || die "passt for $socket exited as it started (its messages are above)"
     (( waited++ < 100 )) || die "passt did not open $socket within 10 s"
     sleep 0.1
   done
 }
+
+# the user-mode forwards' host ports: below ip_unprivileged_port_start only root opens them
+forward_ports=(2222)
+unprivileged=$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)
+if (( EUID != 0 && forward_ports[0] < unprivileged )); then
+  problems+=("the forwards listen on host ports (${forward_ports[*]}) below $unprivileged, which only root may open: run as root, or forward ports of $unprivileged and above")
+fi
 
 cmd=(
   'qemu-system-x86_64'
@@ -180,16 +203,13 @@ if (( ${#problems[@]} )); then
 fi
 
 if (( DRY_RUN )); then
-  show passt --foreground --one-off --quiet --socket "$PASST_DIR"/net0.sock --tcp-ports 127.0.0.1/2222:22
+  make_passt_dirs
+  show passt --foreground --one-off --quiet --socket "$SOCKET_DIR"/net0.sock --tcp-ports 127.0.0.1/2222:22
   show "${cmd[@]}" "${EXTRA[@]}"
   exit 0
 fi
 
-if (( EUID == 0 )); then
-  install -d -m 0700 -o nobody -- "$PASST_DIR"
-else
-  install -d -m 0700 -- "$PASST_DIR"
-fi
 trap stop_passts EXIT
+make_passt_dirs
 start_passt net0.sock net0.pid --tcp-ports 127.0.0.1/2222:22
 supervise "${cmd[@]}" "${EXTRA[@]}"

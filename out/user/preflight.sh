@@ -47,7 +47,9 @@ done
 
 # --- user-mode networking --------------------------------------------------------------
 netdevs=$(qemu-system-x86_64 -netdev help 2>/dev/null || true)
-if grep -qx -- stream <<<"$netdevs"; then
+if [[ -z $netdevs ]]; then
+  warn 'could not ask QEMU for its -netdev types (is it installed?): stream is needed, QEMU 7.2 and later connect to passt with it'
+elif grep -qx -- stream <<<"$netdevs"; then
   pass 'QEMU here has -netdev stream (QEMU 7.2 and later connect to passt with it)'
 else
   fail 'QEMU here has no -netdev stream (QEMU 7.2 and later connect to passt with it): upgrade QEMU, or use backend: slirp'

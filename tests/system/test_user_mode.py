@@ -114,10 +114,9 @@ def test_a_rootless_guest_reaches_out_and_is_reached_through_its_forward(
     assert f"QN: CONNECT {PEER}:8080 reply=seen {HOST}" in text, text[-2000:]
     assert "QN: SERVED" in text and "QN: RESULT PASS" in text
 
-    # passt ended with QEMU; its socket and pid file are gone, the folder stays the user's
+    # passt ended with QEMU; its socket, pid file and folder are gone
     assert sandbox.run("pgrep", "passt").returncode == 1
-    left = sandbox.run("ls", "-A", "/run/user/64200/qemu-netgen/user-dev").stdout
-    assert left == ""
+    assert sandbox.run("test", "-e", "/run/user/64200/qemu-netgen/user-dev").returncode == 1
     listener.wait(timeout=10)
 
 
@@ -127,7 +126,9 @@ for arg in "$@"; do
   [[ $arg == stream,* ]] && socket=${arg##*addr.path=}
 done
 python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "${socket//,,/,}"
-echo "connected to $socket"
+echo "connected to ${socket//,,/,}"
+folder=${socket%/*}
+stat -c '%U %a %n' "$folder" "${folder%/*}" "${folder%/*}"/*.pid
 exit 3
 """
 
@@ -135,8 +136,9 @@ exit 3
 def test_passt_ends_with_qemu_and_a_running_passt_is_not_started_twice(
     sandbox: Sandbox, guest: Guest, tmp_path: Path
 ) -> None:
-    """Root's launch: passt runs as nobody in a folder of nobody's; QEMU's exit status is the
-    script's, and its passt, socket and pid file are gone after it."""
+    """Root's launch: passt runs as nobody with its socket in a folder of nobody's, the pid
+    file in a folder of root's; QEMU's exit status is the script's; its passt, files and
+    folders are gone after it."""
     bundle = render_bundle(example_with_guest("user", guest, "console=ttyS0"), tmp_path / "b")
     fake = tmp_path / "bin"
     fake.mkdir()
@@ -154,17 +156,20 @@ def test_passt_ends_with_qemu_and_a_running_passt_is_not_started_twice(
     launch = sandbox.run(*env, "bash", str(bundle / "launch-dev.sh"), timeout=60)
     folder = "/run/qemu-netgen/user-dev.passt"
     assert launch.returncode == 3, launch.stderr
-    assert f"connected to {folder}/net0.sock" in launch.stdout
-    assert sandbox.run("stat", "-c", "%U %a", folder, check=True).stdout.split() == [
-        "nobody",
-        "700",
+    # passt (nobody) made its socket in nobody's folder; root's pid file is in root's
+    assert launch.stdout.splitlines() == [
+        f"connected to {folder}/sockets/net0.sock",
+        f"nobody 700 {folder}/sockets",
+        f"root 755 {folder}",
+        f"root 644 {folder}/net0.pid",
     ]
     assert sandbox.run("pgrep", "passt").returncode == 1
-    assert sandbox.run("ls", "-A", folder, check=True).stdout == ""
+    assert sandbox.run("test", "-e", folder).returncode == 1  # made by the run, gone with it
 
     # a passt that still runs for the VM (its pid file names it) is not started over
     sandbox.sh(
-        f"cp /bin/sleep /run/passt && {{ /run/passt 60 >/dev/null 2>&1 & echo $! >{folder}/net0.pid; }}"
+        f"install -d {folder} && cp /bin/sleep /run/passt && "
+        f"{{ /run/passt 60 >/dev/null 2>&1 & echo $! >{folder}/net0.pid; }}"
     )
     again = sandbox.run(*env, "bash", str(bundle / "launch-dev.sh"), timeout=60)
     assert again.returncode == 1, again.stderr
