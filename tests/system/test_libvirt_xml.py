@@ -40,10 +40,12 @@ def network_xmls(out: Path) -> list[Path]:
 def test_every_network_xml_is_valid_for_libvirt(system: None, tmp_path: Path) -> None:
     xmls = network_xmls(tmp_path / "out")
     assert [p.name for p in xmls] == [
+        "lab.xml",  # isolated
         "default.xml",
         "default.xml",
         "default.xml",
-        "isolated.lab.xml",
+        "isolated.lab.xml",  # a NAT network of lab-fedora
+        "public.xml",  # routed
     ]
     node = tmp_path / "node.xml"
     node.write_text("<node/>\n")  # the test driver with no predefined networks

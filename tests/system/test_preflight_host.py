@@ -16,14 +16,15 @@ def test_nat_subnet_overlap_on_a_real_routing_table(sandbox: Sandbox, tmp_path: 
     )
     sandbox.sh("ip addr add 10.1.0.5/16 dev dummy0")
     clean = sandbox.run("bash", str(bundle / "preflight.sh"))
-    assert "PASS  NAT subnet 192.168.122.0/24 overlaps no route on this host" in clean.stdout, (
-        clean.stdout
-    )
+    assert (
+        "PASS  subnet 192.168.122.0/24 of NAT network default overlaps no route on this host"
+        in clean.stdout
+    ), clean.stdout
     sandbox.sh("ip addr add 192.168.0.5/16 dev dummy0")
     clash = sandbox.run("bash", str(bundle / "preflight.sh"))
     assert clash.returncode == 1
     assert (
-        "FAIL  NAT subnet 192.168.122.0/24 overlaps routes already on this host: 192.168.0.0/16 (dev dummy0); "
+        "FAIL  subnet 192.168.122.0/24 of NAT network default overlaps routes already on this host: 192.168.0.0/16 (dev dummy0); "
         "pick another subnet"
     ) in clash.stdout
 

@@ -41,6 +41,13 @@ def test_qemu_accepts_the_launch_command(sandbox: Sandbox, tmp_path: Path, profi
                 bridge = line.split()[1]
                 sandbox.sh(f"ip link add name {bridge} type bridge && ip link set {bridge} up")
         sandbox.run("bash", str(bundle / "install-bridge-acl.sh"), check=True)
+    if any("passt" in launch.read_text() for launch in launches):
+        # passt takes the addresses and routes of the interface with the default route
+        sandbox.sh(
+            "ip link add uplink0 type veth peer name peer0 && ip link set peer0 up && "
+            "ip link set uplink0 up && ip addr add 192.0.2.2/24 dev uplink0 && "
+            "ip route add default via 192.0.2.1"
+        )
 
     for launch in launches:
         text = launch.read_text()
