@@ -61,6 +61,27 @@ def _subnet_addresses(name: str, net: LibvirtNetwork) -> Found:
             yield where, f"{host.ip} is {reserved[host.ip]} of {subnet}"
 
 
+def _ipv6(name: str, net: NatNetwork) -> Found:
+    base: Path = ("networks", name)
+    if net.dhcp6 is None:
+        return
+    if net.subnet6 is None:
+        yield (*base, "dhcp6"), "a DHCPv6 range needs subnet6 (the network's IPv6 /64)"
+        return
+    start, end = net.dhcp6.start, net.dhcp6.end
+    inside = True
+    for key, ip in (("start", start), ("end", end)):
+        if ip not in net.subnet6:
+            inside = False
+            yield (*base, "dhcp6", key), f"{ip} is outside subnet6 {net.subnet6}"
+    if start > end:
+        yield (*base, "dhcp6"), f"range is reversed: start {start} is after end {end}"
+    elif inside and net.gateway6 is not None and start <= net.gateway6 <= end:
+        yield (*base, "dhcp6"), f"range {start}-{end} covers the gateway {net.gateway6}"
+    elif inside and start <= net.subnet6.network_address <= end:
+        yield (*base, "dhcp6"), f"range {start}-{end} covers the subnet-router address {start}"
+
+
 def _hosts_unique(name: str, net: LibvirtNetwork) -> Found:
     for attr in ("mac", "ip", "name"):
         seen: dict[object, int] = {}
@@ -153,6 +174,8 @@ def network_rules(profile: Profile) -> Found:
         if isinstance(net, LibvirtNetwork):
             yield from _subnet_addresses(name, net)
             yield from _hosts_unique(name, net)
+        if isinstance(net, NatNetwork):
+            yield from _ipv6(name, net)
         if isinstance(net, RoutedNetwork) and net.uplink == net.bridge:
             yield (
                 ("networks", name, "uplink"),
@@ -195,6 +218,18 @@ def networks_distinct(profile: Profile) -> Found:
             subnets.append((name, ("subnet",), net.subnet))
         elif isinstance(net, BridgeNetwork) and net.address is not None:
             subnets.append((name, ("address", "cidr"), net.address.cidr.network))
+    subnets6 = [
+        (name, net.subnet6)
+        for name, net in profile.networks.items()
+        if isinstance(net, NatNetwork) and net.subnet6 is not None
+    ]
+    for i, (name, subnet6) in enumerate(subnets6):
+        for other_name, other6 in subnets6[:i]:
+            if subnet6.overlaps(other6):
+                yield (
+                    ("networks", name, "subnet6"),
+                    f"{subnet6} overlaps {other6} of network {other_name!r}",
+                )
     for i, (name, where, subnet) in enumerate(subnets):
         for other_name, _, other_subnet in subnets[:i]:
             if subnet.overlaps(other_subnet):

@@ -21,10 +21,9 @@ class DistroFacts:
     packages_networkd: tuple[str, ...] = ("systemd",)
     packages_ifupdown: tuple[str, ...] = ("ifupdown", "bridge-utils")
     packages_dhclient: tuple[str, ...] = ("isc-dhcp-client",)  # what ifupdown's dhcp runs
-    packages_service: tuple[str, ...] = ("socat",)
-    packages_passt: tuple[str, ...] = (
-        "passt",
-    )  # user-mode networking (type: user)  # what a VM's unit talks QMP with
+    packages_service: tuple[str, ...] = ("socat",)  # what a VM's unit talks QMP with
+    packages_passt: tuple[str, ...] = ("passt",)  # user-mode networking (type: user)
+    packages_sysctl: tuple[str, ...] = ("procps",)  # sysctl, for accept_ra (IPv6 networks)
     libvirt_unit: str = "libvirtd.service"  # the daemon that runs libvirt's networks
     # systemd-networkd where a release ships it apart from systemd (Debian 13)
     optional_networkd: tuple[str, ...] = ()
@@ -62,6 +61,7 @@ _REDHAT_FAMILY = {
     "packages_nmcli": ("NetworkManager",),
     "packages_netplan": ("netplan", "systemd-networkd"),
     "packages_networkd": ("systemd-networkd",),
+    "packages_sysctl": ("procps-ng",),
     "libvirt_unit": "virtnetworkd.service",  # modular daemons, the default since Fedora 35
     "query": ("rpm", "-q", "--qf", "installed", "--"),
     "query_installed": "installed",
@@ -93,5 +93,6 @@ DISTROS: dict[str, DistroFacts] = {
         packages_ip=("iproute2",),
         packages_nmcli=("networkmanager",),
         packages_netplan=("netplan", "systemd"),
+        packages_sysctl=("procps-ng",),
     ),
 }

@@ -115,7 +115,23 @@ class LibvirtNetPlan:
     setup_path: str
     teardown_path: str
     sysctl: SysctlPlan | None  # routed: the drop-in that keeps forwarding on at boot
+    ipv6: Ipv6Plan | None
     step: int = 0  # its number in the runbook
+
+
+@dataclass(frozen=True)
+class Ipv6Plan:
+    """A libvirt network's IPv6: a /64 with the host's address, router advertisements (libvirt's
+    dnsmasq sends them) and maybe a DHCPv6 range; masqueraded on NAT networks."""
+
+    subnet: str
+    address: str
+    prefix: int
+    dhcp_start: str | None
+    dhcp_end: str | None
+    dropin: str  # the sysctl drop-in the setup writes for interfaces that take RA routes
+    marker: str  # its first line
+    state_path: str  # where the setup records each such interface's accept_ra before
 
 
 @dataclass(frozen=True)
@@ -393,6 +409,8 @@ class Plan:
             wanted += self.distro.packages_vfio
         if self.uses_passt:
             wanted += self.distro.packages_passt
+        if any(n.ipv6 for n in self.libvirt_nets):
+            wanted += self.distro.packages_sysctl
         if self.vms:
             wanted += self.distro.packages_qemu + self.distro.packages_service
         return tuple(dict.fromkeys(wanted))
@@ -445,6 +463,15 @@ class Plan:
         return bool(self.bridges or self.passthroughs or any(n.uplink for n in self.libvirt_nets))
 
     @property
+    def reads_procfs(self) -> bool:
+        """Whether preflight reads /proc/sys (bridged traffic, IPv6's accept_ra)."""
+        return bool(self.bridges or any(n.ipv6 for n in self.libvirt_nets))
+
+    @property
+    def libvirt_bridges(self) -> tuple[str, ...]:
+        return tuple(n.bridge for n in self.libvirt_nets)
+
+    @property
     def checks_devices(self) -> bool:
         """Whether preflight looks at /dev/kvm or /dev/vhost-net for some VM."""
         return any(vm.device_checks for vm in self.vms)
@@ -468,6 +495,8 @@ class Plan:
             wanted.append("modprobe")
         if self.uses_passt:
             wanted.append("passt")
+        if any(n.ipv6 for n in self.libvirt_nets):
+            wanted.append("sysctl")  # accept_ra for the interfaces that take RA routes
         if self.vms:
             wanted += [self.distro.qemu, "socat"]
         return tuple(dict.fromkeys(wanted))
@@ -710,6 +739,22 @@ def _plan_libvirt(
         setup_path=libvirt_setup_path(name, net),
         teardown_path=f"teardown-{net.type}-{name}.sh",
         sysctl=_sysctl(bundle, name, net),
+        ipv6=_ipv6(bundle, name, net),
+    )
+
+
+def _ipv6(bundle: str, name: str, net: AnyLibvirtNetwork) -> Ipv6Plan | None:
+    if not isinstance(net, NatNetwork) or net.subnet6 is None:
+        return None
+    return Ipv6Plan(
+        subnet=str(net.subnet6),
+        address=str(net.gateway6),
+        prefix=net.subnet6.prefixlen,
+        dhcp_start=str(net.dhcp6.start) if net.dhcp6 else None,
+        dhcp_end=str(net.dhcp6.end) if net.dhcp6 else None,
+        dropin=f"{SYSCTL_DIR}/60-qemu-netgen-{bundle}-{name}-accept-ra.conf",
+        marker=f"# qemu-netgen: accept_ra for IPv6 network {name} of bundle {bundle}",
+        state_path=f"/var/lib/qemu-netgen/{bundle}/{name}.accept_ra",
     )
 
 

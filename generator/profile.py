@@ -8,7 +8,7 @@ Unknown keys are rejected everywhere.
 
 from __future__ import annotations
 
-from ipaddress import IPv4Address, IPv4Interface, IPv4Network
+from ipaddress import IPv4Address, IPv4Interface, IPv4Network, IPv6Address, IPv6Network
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -111,6 +111,52 @@ def _subnet(value: Any) -> IPv4Network:
 
 Subnet = Annotated[IPv4Network, BeforeValidator(_subnet)]
 
+ULA = IPv6Network("fc00::/7")
+
+
+def _subnet6(value: Any) -> IPv6Network:
+    if not isinstance(value, str) or "/" not in value:
+        raise ValueError(f"{value!r} is not an IPv6 prefix like fd12:3456:789a:1::/64")
+    try:
+        net = IPv6Network(value, strict=False)
+    except ValueError:
+        raise ValueError(f"{value!r} is not an IPv6 prefix like fd12:3456:789a:1::/64") from None
+    if IPv6Address(value.split("/")[0]) != net.network_address:
+        raise ValueError(f"{value} has host bits set; the prefix is {net}")
+    if net.prefixlen != 64:
+        raise ValueError(
+            f"{value} is a /{net.prefixlen}: a libvirt network's IPv6 subnet is a /64 (router "
+            "advertisements and SLAAC work on /64 only)"
+        )
+    if not net.subnet_of(ULA):
+        raise ValueError(
+            f"{value} is not a unique local prefix (fc00::/7): a NAT network masquerades "
+            "IPv6 too, which only makes sense for a private prefix; pick one in fd00::/8"
+        )
+    return net
+
+
+Subnet6 = Annotated[
+    IPv6Network,
+    BeforeValidator(_subnet6),
+    WithJsonSchema(
+        {"type": "string", "description": "a unique local /64, like fd12:3456:789a:1::/64"}
+    ),
+]
+
+
+def _address6_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"{value!r} is not an IPv6 address; write it like fd12:3456:789a:1::10")
+    return value
+
+
+Address6 = Annotated[
+    IPv6Address,
+    BeforeValidator(_address6_text),
+    WithJsonSchema({"type": "string", "format": "ipv6"}),
+]
+
 
 class Strict(BaseModel):
     # defer_build: only the Profile validator is ever used, and building it builds what it
@@ -133,6 +179,11 @@ class Host(Strict):
 class DhcpRange(Strict):
     start: Address
     end: Address
+
+
+class Dhcp6Range(Strict):
+    start: Address6
+    end: Address6
 
 
 class DhcpHost(Strict):
@@ -201,6 +252,15 @@ class NatNetwork(LibvirtNetwork):
 
     type: Literal["nat"]
     forwards: list[Forward] = Field(default_factory=list)
+    # IPv6 beside IPv4: a unique local /64, masqueraded like IPv4 (libvirt's <nat ipv6='yes'>);
+    # guests configure themselves from router advertisements, and with dhcp6 also by DHCPv6
+    subnet6: Subnet6 | None = None
+    dhcp6: Dhcp6Range | None = None
+
+    @property
+    def gateway6(self) -> IPv6Address | None:
+        """The host's IPv6 address on the bridge: the subnet's first host."""
+        return self.subnet6.network_address + 1 if self.subnet6 is not None else None
 
 
 class RoutedNetwork(LibvirtNetwork):

@@ -449,3 +449,137 @@ def test_a_routed_network_may_go_out_through_a_bridge_the_bundle_makes(tmp_path:
     assert (
         "PASS  uplink br0 of routed network out does not exist yet: up-bridge-lan.sh makes it"
     ) in lines
+
+
+def fake_tool(where: Path, name: str, script: str) -> None:
+    bindir = where / "bin"
+    bindir.mkdir(exist_ok=True)
+    (bindir / name).write_text("#!/bin/sh\n" + script)
+    (bindir / name).chmod(0o755)
+
+
+# firewalld cannot run in the test sandboxes (it wants its D-Bus service and would take the
+# namespace's whole firewall); these fakes answer as firewall-cmd 1.3 does
+FIREWALLD = """\
+case "$*" in
+  --state) echo running ;;
+  --get-zones) echo "block dmz drop external home internal ZONES public trusted work" ;;
+  --get-zone-of-interface=virbr0) ZONE_OF_VIRBR0 ;;
+  "--permanent --zone=libvirt --get-target") echo "${FAKE_FW_TARGET:-ACCEPT}" ;;
+  *) exit 2 ;;
+esac
+"""
+
+
+@pytest.mark.parametrize(
+    ("zones", "zone_of", "backend", "found"),
+    [
+        (
+            "libvirt",
+            "echo libvirt",
+            "nftables",
+            [
+                "PASS  firewalld runs and has libvirt's zone 'libvirt'",
+                "PASS  firewalld's zone 'libvirt' forwards (target ACCEPT); libvirt masquerades "
+                "in its own rules",
+            ],
+        ),
+        (
+            "libvirt",
+            "echo libvirt",
+            "nftables DROP",
+            [
+                "PASS  firewalld runs and has libvirt's zone 'libvirt'",
+                "FAIL  firewalld's zone 'libvirt' has target 'DROP', not ACCEPT: it drops what "
+                "the guests send through the host; firewall-cmd --permanent --zone=libvirt "
+                "--set-target=ACCEPT && firewall-cmd --reload",
+            ],
+        ),
+        (
+            "",
+            "exit 2",
+            "nftables",
+            [
+                "FAIL  firewalld runs and has no zone 'libvirt', in which libvirt puts its "
+                "bridges: run firewall-cmd --reload once libvirt is installed (it ships "
+                "/usr/lib/firewalld/zones/libvirt.xml)"
+            ],
+        ),
+        (
+            "libvirt",
+            "echo public",
+            "nftables",
+            [
+                "PASS  firewalld runs and has libvirt's zone 'libvirt'",
+                "PASS  firewalld's zone 'libvirt' forwards (target ACCEPT); libvirt masquerades "
+                "in its own rules",
+                "FAIL  firewalld has virbr0 in zone 'public', not 'libvirt': its guests get no "
+                "DHCP or DNS and no way out; firewall-cmd --permanent --zone=public "
+                "--remove-interface=virbr0 && firewall-cmd --reload",
+            ],
+        ),
+        (
+            "libvirt",
+            "echo libvirt",
+            "iptables",
+            [
+                "PASS  firewalld runs and has libvirt's zone 'libvirt'",
+                "PASS  firewalld's zone 'libvirt' forwards (target ACCEPT); libvirt masquerades "
+                "in its own rules",
+                "WARN  firewalld uses its iptables backend (FirewallBackend in FWCONF) and "
+                "libvirt nftables: the two sets of rules do not see each other's accepts; set "
+                "FirewallBackend=nftables and restart firewalld",
+            ],
+        ),
+    ],
+)
+def test_firewalld_zone_and_backend(
+    tmp_path: Path, zones: str, zone_of: str, backend: str, found: list[str]
+) -> None:
+    host = Host(tmp_path)
+    backend, _, target = backend.partition(" ")
+    fake_tool(
+        tmp_path,
+        "firewall-cmd",
+        FIREWALLD.replace("ZONES", zones).replace("ZONE_OF_VIRBR0", zone_of),
+    )
+    conf = tmp_path / "firewalld.conf"
+    conf.write_text(f"# firewalld\nFirewallBackend={backend}\n")
+    libvirt_conf = tmp_path / "network.conf"
+    libvirt_conf.write_text('firewall_backend = "nftables"\n')
+    _, lines = host.preflight(
+        NATTED,
+        PATH=f"{tmp_path / 'bin'}:{host.env['PATH']}",
+        QEMU_NETGEN_FIREWALLD_CONF=str(conf),
+        QEMU_NETGEN_LIBVIRT_NETWORK_CONF=str(libvirt_conf),
+        FAKE_FW_TARGET=target or "ACCEPT",
+    )
+    got = [line for line in lines if "firewalld" in line]
+    assert [
+        g.replace(str(conf), "FWCONF") for g in got if not g.startswith("PASS  firewalld's backend")
+    ] == found
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="preflight reads ufw only as root (as on a host)")
+@pytest.mark.parametrize(("policy", "fails"), [('"DROP"', True), ('"ACCEPT"', False)])
+def test_ufw_forward_policy(tmp_path: Path, policy: str, fails: bool) -> None:
+    # ufw needs its own iptables chains and /etc: faked, with its defaults file
+    host = Host(tmp_path)
+    fake_tool(tmp_path, "ufw", 'echo "Status: active"\n')
+    defaults = tmp_path / "ufw"
+    defaults.write_text(f'IPV6=yes\nDEFAULT_INPUT_POLICY="DROP"\nDEFAULT_FORWARD_POLICY={policy}\n')
+    code, lines = host.preflight(
+        NATTED,
+        PATH=f"{tmp_path / 'bin'}:{host.env['PATH']}",
+        QEMU_NETGEN_UFW_DEFAULTS=str(defaults),
+    )
+    got = [line for line in lines if "ufw" in line]
+    if fails:
+        assert got == [
+            f'FAIL  ufw is active with DEFAULT_FORWARD_POLICY="DROP" ({defaults}): it drops the '
+            "guests' forwarded traffic; allow it per bridge (ufw route allow in on virbr0; ufw "
+            'route allow out on virbr0; ) or set DEFAULT_FORWARD_POLICY="ACCEPT" there and ufw reload'
+        ]
+        assert code == 1
+    else:
+        assert got == ["PASS  ufw is active; its forward policy is ACCEPT"]

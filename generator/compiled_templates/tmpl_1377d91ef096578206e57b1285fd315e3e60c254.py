@@ -20,7 +20,12 @@ def root(context, missing=missing):
     yield '</name>\n  <uuid>'
     yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uuid'))
     yield '</uuid>\n'
-    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'forward_mode'):
+    if (environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'forward_mode') and environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6')):
+        pass
+        yield "  <forward mode='"
+        yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'forward_mode'))
+        yield "'>\n    <nat ipv6='yes'/>\n  </forward>\n"
+    elif environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'forward_mode'):
         pass
         yield "  <forward mode='"
         yield escape(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'forward_mode'))
@@ -91,8 +96,24 @@ def root(context, missing=missing):
             yield "'/>\n"
         l_1_host = missing
         yield '    </dhcp>\n'
-    yield '  </ip>\n</network>\n'
+    yield '  </ip>\n'
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        yield "  <ip family='ipv6' address='"
+        yield escape(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'), 'address'))
+        yield "' prefix='"
+        yield escape(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'), 'prefix'))
+        yield "'>\n"
+        if (not t_1(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'), 'dhcp_start'))):
+            pass
+            yield "    <dhcp>\n      <range start='"
+            yield escape(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'), 'dhcp_start'))
+            yield "' end='"
+            yield escape(environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'), 'dhcp_end'))
+            yield "'/>\n    </dhcp>\n"
+        yield '  </ip>\n'
+    yield '</network>\n'
 
 blocks = {}
-debug_info = '4=19&5=21&6=23&7=26&9=35&10=37&11=39&12=42&14=44&16=47&17=51&18=53&19=57&25=64&26=68&28=71&29=74&31=78&32=82'
-qemu_netgen_source_sum = 'c2a7515e6c9b8f88e2996bd4d87a9839f9b286ba6c2dbae722585fbc399e1c50'
+debug_info = '4=19&5=21&6=23&7=26&10=28&11=31&13=40&14=42&15=44&16=47&18=49&20=52&21=56&22=58&23=62&29=69&30=73&32=76&33=79&35=83&36=87&41=100&42=103&43=107&45=110'
+qemu_netgen_source_sum = '039ed9c0357042bbdb3b4546fb5fdf4b6579ea2d6964989b7f7182073203d0d1'

@@ -64,8 +64,16 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_1_net, 'bridge'))
             yield '` | '
             yield str(environment.getattr(l_1_net, 'subnet'))
+            if environment.getattr(l_1_net, 'ipv6'):
+                pass
+                yield ', '
+                yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'subnet'))
             yield ' | '
             yield str(environment.getattr(l_1_net, 'address'))
+            if environment.getattr(l_1_net, 'ipv6'):
+                pass
+                yield ', '
+                yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'address'))
             yield ' | '
             if (not t_5(environment.getattr(l_1_net, 'dhcp_start'))):
                 pass
@@ -385,6 +393,33 @@ def root(context, missing=missing):
         yield '/'
         yield str(environment.getattr(l_1_net, 'prefix'))
         yield '.\n'
+        if environment.getattr(l_1_net, 'ipv6'):
+            pass
+            yield '\n   **IPv6.** The bridge also gets '
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'address'))
+            yield '/'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'prefix'))
+            yield "; libvirt's dnsmasq sends router\n   advertisements, so guests configure addresses in "
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'subnet'))
+            yield ' themselves'
+            if (not t_5(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'dhcp_start'))):
+                pass
+                yield ', and it hands out\n   '
+                yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'dhcp_start'))
+                yield '–'
+                yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'dhcp_end'))
+                yield ' by DHCPv6'
+            yield '; their IPv6 traffic is masqueraded like IPv4\n   (`<nat ipv6=\'yes\'/>`, libvirt 6.5 and later). libvirt turns IPv6 forwarding on, and the\n   kernel then ignores router advertisements on interfaces whose `accept_ra` is not 2 (libvirt\n   may refuse to start the network there, "enabling IPv6 forwarding with RA routes without\n   accept_ra set to 2 is likely to cause routes loss"): the setup gives each interface with routes\n   from router advertisements `accept_ra=2`, writes `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'dropin'))
+            yield '` so it stays\n   so from boot, and records the old values in `'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'state_path'))
+            yield '`. The teardown removes the\n   drop-in and puts the old values back once IPv6 forwarding is off (while it is on, 2 stays:\n   the interfaces would lose their routes).\n   *Check:* `ip -6 addr show '
+            yield str(environment.getattr(l_1_net, 'bridge'))
+            yield '` shows '
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'address'))
+            yield '/'
+            yield str(environment.getattr(environment.getattr(l_1_net, 'ipv6'), 'prefix'))
+            yield '.\n'
         if environment.getattr(l_1_net, 'sysctl'):
             pass
             yield '\n   **Forwarding and the route upstream.** libvirt turns IPv4 forwarding on as it starts the\n   network; the setup also installs `'
@@ -720,5 +755,5 @@ def root(context, missing=missing):
     l_1_net = missing
 
 blocks = {}
-debug_info = '1=43&3=45&12=47&16=51&17=55&20=97&24=100&25=104&28=128&32=131&33=135&36=157&40=161&41=165&44=234&46=242&48=244&49=248&52=265&53=268&55=276&57=280&58=284&62=295&66=298&67=302&73=316&76=318&77=322&79=326&85=330&88=333&89=339&90=345&93=350&95=354&96=360&97=366&98=372&99=374&102=376&103=378&104=382&105=388&108=391&110=395&111=399&114=401&116=405&118=407&121=410&122=412&127=414&128=416&131=418&132=420&136=422&137=424&138=428&140=432&142=434&145=436&147=439&148=463&151=465&152=469&155=473&158=478&159=481&161=488&163=492&170=498&178=500&181=502&182=504&184=507&186=510&187=516&188=520&190=524&193=526&195=528&197=531&198=535&204=539&206=541&208=543&218=548&220=552&221=560&222=562&223=568&226=574&227=577&229=587&230=590&232=594&234=596&236=599&237=603&240=607&245=613&246=616&248=618&249=621&250=624&252=631&255=638&256=648&263=666&265=669&266=671&269=673&270=676&271=680&273=682&274=685&276=692&277=696&278=698&283=701&284=705&285=709&286=714&287=717'
-qemu_netgen_source_sum = '9a4316012015cd26e688e35815927a6a88ecf68fdc59b4f79d160be6ec0f5b75'
+debug_info = '1=43&3=45&12=47&16=51&17=55&20=105&24=108&25=112&28=136&32=139&33=143&36=165&40=169&41=173&44=242&46=250&48=252&49=256&52=273&53=276&55=284&57=288&58=292&62=303&66=306&67=310&73=324&76=326&77=330&79=334&85=338&88=341&89=347&90=353&93=358&95=362&96=368&97=374&98=380&99=382&102=384&103=386&104=390&105=396&107=399&108=403&109=408&114=413&115=415&118=417&120=423&123=426&125=430&126=434&129=436&131=440&133=442&136=445&137=447&142=449&143=451&146=453&147=455&151=457&152=459&153=463&155=467&157=469&160=471&162=474&163=498&166=500&167=504&170=508&173=513&174=516&176=523&178=527&185=533&193=535&196=537&197=539&199=542&201=545&202=551&203=555&205=559&208=561&210=563&212=566&213=570&219=574&221=576&223=578&233=583&235=587&236=595&237=597&238=603&241=609&242=612&244=622&245=625&247=629&249=631&251=634&252=638&255=642&260=648&261=651&263=653&264=656&265=659&267=666&270=673&271=683&278=701&280=704&281=706&284=708&285=711&286=715&288=717&289=720&291=727&292=731&293=733&298=736&299=740&300=744&301=749&302=752'
+qemu_netgen_source_sum = 'dc6a8096eb2b641cc53f619a8965e80f4bb0f4eeb5d4aa851c41fd22243dd53d'

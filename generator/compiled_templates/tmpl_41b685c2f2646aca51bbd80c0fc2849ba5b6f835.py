@@ -53,15 +53,15 @@ def root(context, missing=missing):
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'reads_sysfs'):
         pass
         yield 'SYS=${QEMU_NETGEN_SYSFS:-/sys}\n'
-    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'bridges'):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'reads_procfs'):
         pass
         yield 'PROC=${QEMU_NETGEN_PROCFS:-/proc}\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'checks_devices'):
         pass
         yield 'DEVFS=${QEMU_NETGEN_DEVFS:-/dev}\n'
-    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'has_forwards'):
+    if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'):
         pass
-        yield 'LIBVIRT_NETWORK_CONF=${QEMU_NETGEN_LIBVIRT_NETWORK_CONF:-/etc/libvirt/network.conf}\n'
+        yield 'LIBVIRT_NETWORK_CONF=${QEMU_NETGEN_LIBVIRT_NETWORK_CONF:-/etc/libvirt/network.conf}\nRESOLV_CONF=${QEMU_NETGEN_RESOLV_CONF:-/etc/resolv.conf}\nFIREWALLD_CONF=${QEMU_NETGEN_FIREWALLD_CONF:-/etc/firewalld/firewalld.conf}\nUFW_DEFAULTS=${QEMU_NETGEN_UFW_DEFAULTS:-/etc/default/ufw}\n'
     yield 'passed=0 warned=0 failed=0\n\npass() { printf \'PASS  %s\\n\' "$*"; passed=$((passed + 1)); }\nwarn() { printf \'WARN  %s\\n\' "$*"; warned=$((warned + 1)); }\nfail() { printf \'FAIL  %s\\n\' "$*"; failed=$((failed + 1)); }\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nChecks, without changing anything, what this bundle needs and what could go wrong on\nthis host. One line per check: PASS, WARN (works, but read the advice) or FAIL (fix it\nfirst). Exits 1 if anything failed. Run it as root to see the firewall too.\n  -n, --dry-run  the same checks (this script never changes anything)\nUSAGE\n}\nusage_error() { printf \'%s: %s\\n\' "$PROG" "$*" >&2; usage >&2; exit 2; }\n'
     def macro():
         t_5 = []
@@ -141,7 +141,13 @@ def root(context, missing=missing):
         yield '\nif [[ ! -x $helper ]]; then\n  fail "$helper not found: install the packages in README.md, \'Packages\'"\nelif [[ -u $helper || $(getcap -- "$helper" 2>/dev/null || true) == *cap_net_admin* ]]; then\n  pass "$helper can gain CAP_NET_ADMIN (setuid or file capability)"\nelse\n  warn "$helper is neither setuid nor has cap_net_admin: only root can start these VMs (chmod u+s $helper lets users)"\nfi\nif [[ ! -e $acl ]]; then\n  warn "$acl does not exist yet: $acl_script creates it"\nelif [[ $(stat -c %A -- "$acl") != ???????r* ]]; then\n  warn "$acl is not readable by every user: a non-root user who starts a VM gets \'failed to parse default acl file\'"\nelse\n  pass "$acl is readable"\nfi\n'
     if environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'):
         pass
-        yield '\nip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }\noverlaps() {  # overlaps A/LEN B/LEN\n  local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask\n  len=$(( al < bl ? al : bl ))\n  mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))\n  (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))\n}\n'
+        yield '\nip2int() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }\noverlaps() {  # overlaps A/LEN B/LEN\n  local a=${1%/*} al=${1#*/} b=${2%/*} bl=${2#*/} len mask\n  len=$(( al < bl ? al : bl ))\n  mask=$(( len == 0 ? 0 : (0xffffffff << (32 - len)) & 0xffffffff ))\n  (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))\n}\n\n# which firewall backend libvirt uses here\nconf_backend=$(awk -F= \'$1 ~ /^[ \\t]*firewall_backend[ \\t]*$/ { gsub(/[ \\t"]/, "", $2); print $2 }\' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)\nif [[ -n $conf_backend ]]; then\n  LIBVIRT_BACKEND=$conf_backend LIBVIRT_BACKEND_WHY="firewall_backend in $LIBVIRT_NETWORK_CONF"\nelif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then\n  LIBVIRT_BACKEND=nftables LIBVIRT_BACKEND_WHY="libvirt\'s table ip libvirt_network exists"\nelse\n  LIBVIRT_BACKEND=iptables LIBVIRT_BACKEND_WHY="no firewall_backend set and no nftables table of libvirt\'s seen; libvirt before 10.4 has only iptables"\nfi\n'
+        template = environment.get_template('preflight/libvirt-host.sh.j2', 'preflight.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
     for l_1_net in environment.getattr((undefined(name='plan') if l_0_plan is missing else l_0_plan), 'libvirt_nets'):
         _loop_vars = {}
         pass
@@ -157,7 +163,7 @@ def root(context, missing=missing):
         yield str(t_1(str_join((environment.getattr(l_1_net, 'title'), ' ', environment.getattr(l_1_net, 'name'), ))))
         yield '\nnat_bridge='
         yield str(t_1(environment.getattr(l_1_net, 'bridge')))
-        yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\')\nif [[ -n $clash ]]; then\n  fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "subnet $subnet of $net_name overlaps no route on this host"\nfi\n'
+        yield '\nclash=""\nwhile read -r dest _ dev _; do\n  [[ $dest == default || $dev == "$nat_bridge" ]] && continue\n  [[ $dest == */* ]] || dest=$dest/32\n  [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue\n  if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi\ndone < <(\n  ip -4 route show 2>/dev/null | awk \'{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }\'\n  # an address without its prefix route (noprefixroute, a /32) shows only here\n  ip -4 -o addr show 2>/dev/null | awk \'{ a = $4; sub(/\\/.*/, "/32", a); print a, "dev", $2, "." }\'\n)\nif [[ -n $clash ]]; then\n  fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"\nelse\n  pass "subnet $subnet of $net_name overlaps no route on this host"\nfi\n'
         if environment.getattr(l_1_net, 'uplink'):
             pass
             yield 'routed_uplink='
@@ -174,7 +180,7 @@ def root(context, missing=missing):
             yield 'fi\n'
         if environment.getattr(environment.getattr(l_1_net, 'firewall'), 'forwards'):
             pass
-            yield '\n# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls\nconf_backend=$(awk -F= \'$1 ~ /^[ \\t]*firewall_backend[ \\t]*$/ { gsub(/[ \\t"]/, "", $2); print $2 }\' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)\nif [[ -n $conf_backend ]]; then\n  backend=$conf_backend why="firewall_backend in $LIBVIRT_NETWORK_CONF"\nelif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then\n  backend=nftables why="libvirt\'s table ip libvirt_network exists"\nelse\n  backend=iptables why="no firewall_backend set and no nftables table of libvirt\'s seen; libvirt before 10.4 has only iptables"\nfi\nbackend_tool=$backend\n[[ $backend == nftables ]] && backend_tool=nft\nif command -v "$backend_tool" >/dev/null 2>&1; then\n  pass "libvirt\'s firewall backend here: $backend ($why); the forwards\' hook uses the same"\nelse\n  fail "libvirt\'s firewall backend here is $backend ($why) but $backend_tool is not installed"\nfi\n# libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on\nversion=$(virsh --version 2>/dev/null || true)\nif [[ $version =~ ^([0-9]+)\\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then\n  if [[ -e /etc/libvirt/hooks/network ]] && ! grep -qxF '
+            yield '\n# port forwards: which firewall libvirt uses here, host ports already taken, host firewalls\nbackend=$LIBVIRT_BACKEND why=$LIBVIRT_BACKEND_WHY\nbackend_tool=$backend\n[[ $backend == nftables ]] && backend_tool=nft\nif command -v "$backend_tool" >/dev/null 2>&1; then\n  pass "libvirt\'s firewall backend here: $backend ($why); the forwards\' hook uses the same"\nelse\n  fail "libvirt\'s firewall backend here is $backend ($why) but $backend_tool is not installed"\nfi\n# libvirt runs the hooks in /etc/libvirt/hooks/network.d/ from 6.5 on\nversion=$(virsh --version 2>/dev/null || true)\nif [[ $version =~ ^([0-9]+)\\.([0-9]+) ]] && (( BASH_REMATCH[1] < 6 || (BASH_REMATCH[1] == 6 && BASH_REMATCH[2] < 5) )); then\n  if [[ -e /etc/libvirt/hooks/network ]] && ! grep -qxF '
             yield str(t_1(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'dispatcher_marker')))
             yield ' /etc/libvirt/hooks/network 2>/dev/null; then\n    warn "libvirt $version runs only /etc/libvirt/hooks/network (6.5 and later also run network.d/), and that file is your own: the setup leaves it alone; have it run '
             yield str(t_2(environment.getattr(environment.getattr(l_1_net, 'firewall'), 'hook_installed')))
@@ -280,5 +286,5 @@ def root(context, missing=missing):
     yield '\nprintf \'preflight: %d PASS, %d WARN, %d FAIL\\n\' "$passed" "$warned" "$failed"\n(( failed == 0 ))\n'
 
 blocks = {}
-debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&38=66&42=73&43=75&44=81&48=88&56=90&58=94&59=100&60=102&61=104&80=106&82=108&87=110&89=117&102=120&110=122&112=126&113=128&114=130&140=133&143=136&144=138&145=140&161=142&171=145&173=149&174=155&175=157&176=159&189=161&190=164&194=166&195=169&201=175&222=178&223=180&231=182&232=186&233=190&235=192&239=196&242=198&246=201&249=204&250=206&252=210&253=212&254=214&256=216&260=219&266=222&269=224&271=228&272=230&273=234&274=238&276=240&279=245&280=248&286=250&287=254&288=256&290=258&293=261&294=265&295=269&297=271&300=276'
-qemu_netgen_source_sum = 'fdc9a1870b017285560060d311414ce1d09d3853fdf37849e3f2ea3eff257bf2'
+debug_info = '1=37&2=43&3=46&10=53&13=56&16=59&19=62&41=66&45=73&46=75&47=81&51=88&59=90&61=94&62=100&63=102&64=104&83=106&85=108&90=110&92=117&105=120&113=122&115=126&116=128&117=130&143=133&146=136&147=138&148=140&164=142&183=145&185=151&187=155&188=161&189=163&190=165&207=167&208=170&212=172&213=175&219=181&233=184&234=186&242=188&243=192&244=196&246=198&250=202&253=204&257=207&260=210&261=212&263=216&264=218&265=220&267=222&271=225&277=228&280=230&282=234&283=236&284=240&285=244&287=246&290=251&291=254&297=256&298=260&299=262&301=264&304=267&305=271&306=275&308=277&311=282'
+qemu_netgen_source_sum = '2c18ab51d771d4196f9bf99c742231b975c09e0cfb3e32582b2f6d1f462540ca'

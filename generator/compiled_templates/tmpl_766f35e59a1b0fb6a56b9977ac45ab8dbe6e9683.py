@@ -78,6 +78,15 @@ def root(context, missing=missing):
             for event in gen:
                 yield event
         finally: gen.close()
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        template = environment.get_template('libvirt/accept-ra.sh.j2', 'libvirt/setup.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
+        yield 'ra_changed=()  # "DEV VALUE": what this run changed, for its undo\n# ra_fix: accept_ra=2 where routes came from router advertisements; the drop-in to match\nra_fix() {\n  local dev was devs text\n  local -a lines=()\n  devs=$(ip -6 route show proto ra 2>/dev/null | awk \'{ for (i = 1; i < NF; i++) if ($i == "dev") print $(i + 1) }\' | sort -u || true)\n  for dev in $devs; do\n    was=$(cat "/proc/sys/net/ipv6/conf/$dev/accept_ra" 2>/dev/null || true)\n    [[ -n $was ]] || continue\n    lines+=("$(ra_key "$dev") = 2")\n    [[ $was == 2 ]] && continue\n    note "$dev takes router advertisements (accept_ra=$was): setting accept_ra=2, or IPv6 forwarding would drop its routes"\n    if (( ! DRY_RUN )); then\n      install -d -m 0755 -- "${RA_STATE%/*}"\n      awk -v dev="$dev" \'$1 == dev { found = 1 } END { exit !found }\' "$RA_STATE" 2>/dev/null ||\n        printf \'%s %s\n\' "$dev" "$was" >>"$RA_STATE"\n      ra_changed+=("$dev $was")\n    fi\n    run sysctl -qw "$(ra_key "$dev")=2"\n  done\n  (( ${#lines[@]} )) || return 0\n  text=$(printf \'%s\n\' "$RA_MARKER" "${lines[@]}")\n  if ra_dropin_ours && [[ $(<"$RA_DROPIN") == "$text" ]]; then\n    return 0\n  fi\n  if (( DRY_RUN )); then\n    show_into \'>\' "$RA_DROPIN" printf \'%s\n\' "$RA_MARKER" "${lines[@]}"\n  else\n    printf \'%s\n\' "$text" >"$RA_DROPIN"\n    changed\n  fi\n}\n# ra_undo: what ra_fix changed in this run, back\nra_undo() {\n  local entry\n  for entry in "${ra_changed[@]}"; do\n    sysctl -qw "$(ra_key "${entry% *}")=${entry#* }" || note "could not put accept_ra of ${entry% *} back"\n  done\n}\n'
     if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'uplink'):
         pass
         yield 'UPLINK='
@@ -114,6 +123,9 @@ def root(context, missing=missing):
             yield event
     finally: gen.close()
     yield '\nread_state absent\n'
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        yield 'ra_dropin_foreign && die "$RA_DROPIN exists and is not this bundle\'s: move it away, then run again"\n'
     if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'sysctl'):
         pass
         yield '[[ -r $DROPIN ]] || die "$DROPIN is missing: run this script from inside its bundle"\ndropin_foreign && die "$DROPIN_INSTALLED exists and is not this bundle\'s: move it away, then run again"\n'
@@ -129,10 +141,17 @@ def root(context, missing=missing):
         pass
         yield 'dropin_new=0 dropin_was=""\n'
     yield 'was_active=$active was_autostart=$autostart was_persistent=$persistent\nundo_unfinished() {\n  local rc=$?\n  (( changing && ! DRY_RUN )) || { report_result "$rc"; return 0; }\n  trap - EXIT\n  note "stopped before the end (exit $rc); putting network $NET back as it was"\n  if (( ! defined )); then\n    virsh net-destroy "$NET" >/dev/null 2>&1 || true\n    virsh net-undefine "$NET" >/dev/null 2>&1 || true\n  else\n    if [[ -n $before ]]; then\n      virsh net-define /dev/stdin <<<"$before" >/dev/null || note "could not restore the previous definition"\n    elif (( ! was_persistent )); then\n      # it was transient: undefining a running network leaves it running, transient again\n      virsh net-undefine "$NET" >/dev/null 2>&1 || true\n    fi\n    read_state absent\n    if (( was_active && ! active )); then\n      virsh net-start "$NET" >/dev/null || note "could not start $NET again"\n    elif (( ! was_active && active )); then\n      virsh net-destroy "$NET" >/dev/null || note "could not stop $NET again"\n    fi\n    if (( persistent && was_autostart && ! autostart )); then\n      virsh net-autostart "$NET" >/dev/null || note "could not turn autostart of $NET back on"\n    elif (( persistent && ! was_autostart && autostart )); then\n      virsh net-autostart --disable "$NET" >/dev/null || note "could not turn autostart of $NET back off"\n    fi\n  fi\n  [[ $define_xml == "$XML" ]] || rm -f -- "$define_xml"\n  undo_hook\n'
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        yield '  ra_undo\n'
     if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'sysctl'):
         pass
         yield '  if (( dropin_new )); then\n    rm -f -- "$DROPIN_INSTALLED" || note "could not remove $DROPIN_INSTALLED"\n  elif [[ -n $dropin_was ]]; then\n    printf \'%s\\n\' "$dropin_was" >"$DROPIN_INSTALLED" || note "could not put $DROPIN_INSTALLED back"\n  fi\n'
-    yield '  exit 1\n}\ntrap undo_unfinished EXIT\ntrap \'exit 130\' INT TERM\nchanged_before=$CHANGED\nrun virsh net-define "$define_xml"\nif (( ! DRY_RUN )); then\n  after=$(virsh net-dumpxml --inactive "$NET")\n  if (( persistent )) && [[ $before == "$after" ]]; then\n    note "definition of $NET unchanged"\n    CHANGED=$changed_before  # defined again as it was: no change\n  elif (( persistent )); then\n    note "definition of $NET updated"\n  else\n    note "network $NET defined"\n  fi\n  # the running network against its definition, as defined: not what libvirt adds at start\n  running_def="" new_def=""\n  if (( active )); then\n    running_def=$(virsh net-dumpxml "$NET" | defined_lines)\n    new_def=$(virsh net-dumpxml --inactive "$NET" | defined_lines)\n  fi\n  if [[ $running_def != "$new_def" ]]; then\n    if (( RESTART )); then\n      run virsh net-destroy "$NET"\n      active=0\n    else\n      note "the running network still has its previous definition; run again with --restart to apply it"\n    fi\n  fi\nfi\n\nif (( active )); then\n  note "network $NET is already running"\nelse\n  run virsh net-start "$NET"\nfi\n\nif (( AUTOSTART && ! autostart )); then\n  run virsh net-autostart "$NET"\nelif (( ! AUTOSTART && autostart )); then\n  run virsh net-autostart --disable "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ -d /sys/class/net/$BRIDGE/bridge ]] || die "network $NET is running but bridge $BRIDGE is missing"\n  note "ok: network $NET is running on bridge $BRIDGE"\nfi\n'
+    yield '  exit 1\n}\ntrap undo_unfinished EXIT\ntrap \'exit 130\' INT TERM\nchanged_before=$CHANGED\nrun virsh net-define "$define_xml"\nif (( ! DRY_RUN )); then\n  after=$(virsh net-dumpxml --inactive "$NET")\n  if (( persistent )) && [[ $before == "$after" ]]; then\n    note "definition of $NET unchanged"\n    CHANGED=$changed_before  # defined again as it was: no change\n  elif (( persistent )); then\n    note "definition of $NET updated"\n  else\n    note "network $NET defined"\n  fi\n  # the running network against its definition, as defined: not what libvirt adds at start\n  running_def="" new_def=""\n  if (( active )); then\n    running_def=$(virsh net-dumpxml "$NET" | defined_lines)\n    new_def=$(virsh net-dumpxml --inactive "$NET" | defined_lines)\n  fi\n  if [[ $running_def != "$new_def" ]]; then\n    if (( RESTART )); then\n      run virsh net-destroy "$NET"\n      active=0\n    else\n      note "the running network still has its previous definition; run again with --restart to apply it"\n    fi\n  fi\nfi\n\n'
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        yield 'ra_fix\n'
+    yield 'if (( active )); then\n  note "network $NET is already running"\nelse\n  run virsh net-start "$NET"\nfi\n\nif (( AUTOSTART && ! autostart )); then\n  run virsh net-autostart "$NET"\nelif (( ! AUTOSTART && autostart )); then\n  run virsh net-autostart --disable "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ -d /sys/class/net/$BRIDGE/bridge ]] || die "network $NET is running but bridge $BRIDGE is missing"\n  note "ok: network $NET is running on bridge $BRIDGE"\nfi\n'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
         yield 'install_hook\n'
@@ -148,5 +167,5 @@ def root(context, missing=missing):
         yield '# the router upstream sends the subnet\'s traffic to this host only once told to\nvia=$(ip -4 -o addr show dev "$UPLINK" scope global 2>/dev/null | awk \'NR == 1 { sub(/\\/.*/, "", $4); print $4 }\' || true)\nnote "the router on $UPLINK\'s network reaches $SUBNET through this host only with this route (once, on the router): ip route add $SUBNET via ${via:-<the address of this host on $UPLINK>}"\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&20=68&22=70&23=73&24=75&26=81&27=84&28=86&38=89&39=92&47=96&54=106&58=110&61=117&106=121&111=128&144=132&199=136&204=142&214=146'
-qemu_netgen_source_sum = '6b3ee24bff0baf1b7109e85025cd9bbb9b8d0436df3d80faf883156357c18b90'
+debug_info = '1=19&2=25&3=28&4=34&7=41&8=43&9=45&10=47&11=49&12=51&13=53&14=55&15=58&16=60&17=62&18=64&19=66&20=68&22=70&23=73&24=75&26=81&27=83&72=90&73=93&74=95&84=98&85=101&93=105&100=115&104=119&107=126&110=129&155=133&160=140&193=144&196=147&235=151&254=155&259=161&269=165'
+qemu_netgen_source_sum = 'dda5a1f03a293a778e7d3be0f43fb4c755f9a7b407d7e1db702ec5787e0f81bf'

@@ -61,6 +61,14 @@ def root(context, missing=missing):
             for event in gen:
                 yield event
         finally: gen.close()
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        template = environment.get_template('libvirt/accept-ra.sh.j2', 'libvirt/teardown.sh.j2')
+        gen = template.root_render_func(template.new_context(context.get_all(), True, {'parse_args': l_0_parse_args, 'title': l_0_title}))
+        try:
+            for event in gen:
+                yield event
+        finally: gen.close()
     yield ': "${LIBVIRT_DEFAULT_URI:=qemu:///system}"\nexport LIBVIRT_DEFAULT_URI\n\nusage() {\n  cat <<USAGE\nUsage: $PROG [--dry-run]\nStops the libvirt network $NET and removes its definition and autostart link'
     if environment.getattr(environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'firewall'), 'forwards'):
         pass
@@ -89,6 +97,9 @@ def root(context, missing=missing):
         for event in gen:
             yield event
     finally: gen.close()
+    if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'ipv6'):
+        pass
+        yield '\n# accept_ra as the setup found it, where it is still as the setup left it; but while IPv6\n# forwarding stays on (libvirt never turns it off) accept_ra=2 stays too, or those\n# interfaces would lose their routes; the drop-in goes, so a reboot ends it\nif ra_dropin_foreign; then\n  note "$RA_DROPIN is not this bundle\'s: left alone"\nelif [[ -e $RA_DROPIN ]]; then\n  run rm -f -- "$RA_DROPIN"\nfi\nif [[ -f $RA_STATE ]]; then\n  forwarding=$(cat /proc/sys/net/ipv6/conf/all/forwarding 2>/dev/null || echo 0)\n  while read -r dev was; do\n    [[ $(cat "/proc/sys/net/ipv6/conf/$dev/accept_ra" 2>/dev/null || true) == 2 ]] || continue\n    if [[ $forwarding == 1 ]]; then\n      note "$dev keeps accept_ra=2 (it had $was) while IPv6 forwarding is on, or it would lose its routes; a reboot gives it $was again"\n    else\n      run sysctl -qw "$(ra_key "$dev")=$was"\n    fi\n  done <"$RA_STATE"\n  run rm -f -- "$RA_STATE"\nfi\n'
     if environment.getattr((undefined(name='net') if l_0_net is missing else l_0_net), 'sysctl'):
         pass
         yield '\n# the drop-in first: forwarding stays on at runtime (libvirt\'s way; other networks need it)\nif dropin_foreign; then\n  note "$DROPIN_INSTALLED is not this bundle\'s: left alone"\nelif [[ -e $DROPIN_INSTALLED ]]; then\n  run rm -f -- "$DROPIN_INSTALLED"\nfi\n'
@@ -99,5 +110,5 @@ def root(context, missing=missing):
     yield 'if [[ -e $HOOK_INSTALLED || -L $HOOK_INSTALLED ]] && ! marked "$HOOK_INSTALLED" "$HOOK_MARKER"; then\n  note "$HOOK_INSTALLED is not this bundle\'s hook (another bundle\'s of a similar name?): left alone"\nelif [[ -e $HOOK_INSTALLED ]]; then\n  run_script "$HOOK_INSTALLED" --remove\n  run rm -f -- "$HOOK_INSTALLED"\nfi\ndrop_dispatcher\n\nif (( ! defined )); then\n  note "network $NET is not defined; nothing to do"\n  exit 0\nfi\nif [[ -n $current_uuid && $current_uuid != "$UUID" ]]; then\n  note "network $NET has uuid $current_uuid, not this bundle\'s $UUID: it was defined elsewhere; removing it as asked"\nfi\n(( autostart )) && note "network $NET loses its autostart link with its definition"\nif (( active )); then\n  run virsh net-destroy "$NET"\nfi\nif (( persistent )); then\n  run virsh net-undefine "$NET"\nfi\n\nif (( ! DRY_RUN )); then\n  [[ ! -e /sys/class/net/$BRIDGE ]] || die "network $NET is gone but bridge $BRIDGE still exists"\n  note "ok: network $NET removed"\nfi\n'
 
 blocks = {}
-debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&14=56&15=58&23=65&24=68&31=72&37=79&41=86&42=92&53=96'
-qemu_netgen_source_sum = 'c2461bdc88e18932c45f5f3a555456ecfc8cc743f462ea2632fb9634fede659c'
+debug_info = '1=19&2=25&3=28&4=34&6=41&7=43&8=45&9=47&10=49&11=51&12=54&14=56&15=58&17=64&18=66&26=73&27=76&34=80&40=87&44=94&45=100&68=103&79=107'
+qemu_netgen_source_sum = 'dab2542dfcf0054886122e5e3f49cc99f45f5d43600685e36beea9a9f93c7347'

@@ -9,6 +9,9 @@ DRY_RUN=0
 # Tests point these at prepared trees; on a host they are /sys, /proc and /dev.
 DEVFS=${QEMU_NETGEN_DEVFS:-/dev}
 LIBVIRT_NETWORK_CONF=${QEMU_NETGEN_LIBVIRT_NETWORK_CONF:-/etc/libvirt/network.conf}
+RESOLV_CONF=${QEMU_NETGEN_RESOLV_CONF:-/etc/resolv.conf}
+FIREWALLD_CONF=${QEMU_NETGEN_FIREWALLD_CONF:-/etc/firewalld/firewalld.conf}
+UFW_DEFAULTS=${QEMU_NETGEN_UFW_DEFAULTS:-/etc/default/ufw}
 passed=0 warned=0 failed=0
 
 pass() { printf 'PASS  %s\n' "$*"; passed=$((passed + 1)); }
@@ -73,6 +76,116 @@ overlaps() {  # overlaps A/LEN B/LEN
   (( ($(ip2int "$a") & mask) == ($(ip2int "$b") & mask) ))
 }
 
+# which firewall backend libvirt uses here
+conf_backend=$(awk -F= '$1 ~ /^[ \t]*firewall_backend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)
+if [[ -n $conf_backend ]]; then
+  LIBVIRT_BACKEND=$conf_backend LIBVIRT_BACKEND_WHY="firewall_backend in $LIBVIRT_NETWORK_CONF"
+elif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then
+  LIBVIRT_BACKEND=nftables LIBVIRT_BACKEND_WHY="libvirt's table ip libvirt_network exists"
+else
+  LIBVIRT_BACKEND=iptables LIBVIRT_BACKEND_WHY="no firewall_backend set and no nftables table of libvirt's seen; libvirt before 10.4 has only iptables"
+fi
+
+# --- what on this host breaks libvirt's networks ----------------------------------------
+libvirt_bridges=(virbr0)
+
+# /etc/resolv.conf: libvirt's dnsmasq reads it as it starts and fails without it
+if [[ -L $RESOLV_CONF && ! -e $RESOLV_CONF ]]; then
+  fail "$RESOLV_CONF is a dangling link (to $(readlink -- "$RESOLV_CONF")): libvirt's dnsmasq fails to start; point it at a file that exists (with systemd-resolved: ln -sf /run/systemd/resolve/stub-resolv.conf $RESOLV_CONF, and start systemd-resolved)"
+elif [[ ! -e $RESOLV_CONF ]]; then
+  fail "$RESOLV_CONF is missing: libvirt's dnsmasq fails to start; create it (a 'nameserver' line for your resolver)"
+else
+  pass "$RESOLV_CONF exists"
+fi
+
+# another DNS or DHCP server on the wildcard address takes the ports libvirt's dnsmasq binds
+# on each bridge ("failed to create listening socket ... Address already in use")
+wildcard=$(ss -H -lnup 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):(53|67)$/ { print $4, $5 }' || true)
+wildcard+=$(ss -H -lntp 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):53$/ { print "", $4, $5 }' || true)
+if [[ -n $wildcard ]]; then
+  fail "a DNS or DHCP server listens on the wildcard address (${wildcard//$'\n'/; }): libvirt's dnsmasq cannot bind port 53/67 on its bridges then; make it listen on its own interfaces only (dnsmasq: bind-interfaces and interface=/except-interface=, bind9: listen-on), or stop it"
+else
+  pass "no DNS or DHCP server listens on the wildcard address"
+fi
+
+# firewalld: libvirt puts its bridges in firewalld's zone 'libvirt' (shipped with libvirt)
+if command -v firewall-cmd >/dev/null 2>&1 && [[ $(firewall-cmd --state 2>/dev/null || true) == running ]]; then
+  zones=" $(firewall-cmd --get-zones 2>/dev/null || true) "
+  if [[ $zones != *" libvirt "* ]]; then
+    fail "firewalld runs and has no zone 'libvirt', in which libvirt puts its bridges: run firewall-cmd --reload once libvirt is installed (it ships /usr/lib/firewalld/zones/libvirt.xml)"
+  else
+    pass "firewalld runs and has libvirt's zone 'libvirt'"
+    # the zone's target is what forwards the guests' traffic through firewalld (libvirt adds
+    # its masquerade in its own rules, whatever firewalld's masquerade setting)
+    target=$(firewall-cmd --permanent --zone=libvirt --get-target 2>/dev/null || true)
+    if [[ $target == ACCEPT ]]; then
+      pass "firewalld's zone 'libvirt' forwards (target ACCEPT); libvirt masquerades in its own rules"
+    else
+      fail "firewalld's zone 'libvirt' has target '${target:-unknown}', not ACCEPT: it drops what the guests send through the host; firewall-cmd --permanent --zone=libvirt --set-target=ACCEPT && firewall-cmd --reload"
+    fi
+  fi
+  for bridge in "${libvirt_bridges[@]}"; do
+    zone=$(firewall-cmd --get-zone-of-interface="$bridge" 2>/dev/null || true)
+    if [[ -n $zone && $zone != libvirt ]]; then
+      fail "firewalld has $bridge in zone '$zone', not 'libvirt': its guests get no DHCP or DNS and no way out; firewall-cmd --permanent --zone=$zone --remove-interface=$bridge && firewall-cmd --reload"
+    fi
+  done
+  fw_backend=$(awk -F= '$1 ~ /^[ \t]*FirewallBackend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' "$FIREWALLD_CONF" 2>/dev/null || true)
+  fw_backend=${fw_backend:-nftables}
+  if [[ $fw_backend == iptables && $LIBVIRT_BACKEND == nftables ]]; then
+    warn "firewalld uses its iptables backend (FirewallBackend in $FIREWALLD_CONF) and libvirt nftables: the two sets of rules do not see each other's accepts; set FirewallBackend=nftables and restart firewalld"
+  else
+    pass "firewalld's backend ($fw_backend) works beside libvirt's ($LIBVIRT_BACKEND: $LIBVIRT_BACKEND_WHY)"
+  fi
+fi
+
+# ufw: its default forward policy DROP drops everything the NAT forwards
+if command -v ufw >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && [[ $(ufw status 2>/dev/null || true) == "Status: active"* ]]; then
+  policy=$(awk -F= '$1 == "DEFAULT_FORWARD_POLICY" { gsub(/"/, "", $2); print $2 }' "$UFW_DEFAULTS" 2>/dev/null || true)
+  if [[ ${policy:-DROP} == DROP ]]; then
+    fail "ufw is active with DEFAULT_FORWARD_POLICY=\"${policy:-DROP}\" ($UFW_DEFAULTS): it drops the guests' forwarded traffic; allow it per bridge ($(for b in "${libvirt_bridges[@]}"; do printf 'ufw route allow in on %s; ufw route allow out on %s; ' "$b" "$b"; done)) or set DEFAULT_FORWARD_POLICY=\"ACCEPT\" there and ufw reload"
+  else
+    pass "ufw is active; its forward policy is $policy"
+  fi
+fi
+
+# nftables: a base chain of another table with policy drop on the input or forward hook sees
+# the guests' DHCP, DNS and forwarded packets too (an accept in libvirt's tables does not
+# overrule a drop in another's); it must accept them itself
+if [[ $(id -u) -ne 0 ]]; then
+  warn "not root: the nftables ruleset was not checked"
+elif command -v nft >/dev/null 2>&1; then
+  dropping=$(nft list ruleset 2>/dev/null | awk -v bridges="${libvirt_bridges[*]}" '
+    $1 == "table" { family = $2; table = $3; next }
+    $1 == "chain" { chain = $2; hook = ""; drop = 0; mentions = 0; next }
+    /hook (input|forward)/ && /policy drop/ { hook = $0; sub(/.*hook /, "", hook); sub(/ .*/, "", hook); drop = 1 }
+    { n = split(bridges, b, " "); for (i = 1; i <= n; i++) if (index($0, "\"" b[i] "\"")) mentions = 1 }
+    $1 == "}" && chain != "" {
+      if (drop && !mentions && table !~ /^libvirt/) print family, table, chain, hook
+      chain = ""
+    }' || true)
+  if [[ -n $dropping ]]; then
+    while read -r family table chain hook; do
+      fix=$(for b in "${libvirt_bridges[@]}"; do printf 'nft insert rule %s %s %s iifname "%s" accept; ' "$family" "$table" "$chain" "$b"; [[ $hook == forward ]] && printf 'nft insert rule %s %s %s oifname "%s" accept; ' "$family" "$table" "$chain" "$b"; done)
+      fail "nftables chain $family $table $chain drops on the $hook hook (policy drop) and does not mention the bridges: the guests' DHCP, DNS and traffic die there; accept them: $fix"
+    done <<<"$dropping"
+  else
+    pass "no other nftables table drops the bridges' traffic by policy"
+  fi
+fi
+
+# iptables: the nft and legacy flavours both holding rules is two firewalls at once
+if [[ $(id -u) -eq 0 ]] && command -v iptables-legacy-save >/dev/null 2>&1 && command -v iptables-nft-save >/dev/null 2>&1; then
+  legacy=$(iptables-legacy-save 2>/dev/null | awk '/^-A / { n++ } END { print n + 0 }' || echo 0)
+  nftrules=$(iptables-nft-save 2>/dev/null | awk '/^-A / { n++ } END { print n + 0 }' || echo 0)
+  flavour=$(iptables -V 2>/dev/null || true)
+  if (( legacy > 0 && nftrules > 0 )); then
+    warn "iptables rules in both flavours ($legacy legacy, $nftrules nf_tables; 'iptables' here is ${flavour:-unknown}): libvirt adds its rules with one, the other's rules still filter the same packets, and mixing them gives 'table ... is incompatible, use nft tool'; keep one (iptables-legacy-save / iptables-nft-save show them)"
+  else
+    pass "iptables rules in one flavour only (${flavour:-iptables})"
+  fi
+fi
+
 # --- NAT network default (192.168.122.0/24) ----------------------------------------
 subnet=192.168.122.0/24
 net_name='NAT network default'
@@ -83,7 +196,11 @@ while read -r dest _ dev _; do
   [[ $dest == */* ]] || dest=$dest/32
   [[ $dest =~ ^[0-9.]+/[0-9]+$ ]] || continue
   if overlaps "$dest" "$subnet"; then clash+=" $dest (dev $dev)"; fi
-done < <(ip -4 route show 2>/dev/null | awk '{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }')
+done < <(
+  ip -4 route show 2>/dev/null | awk '{ dev = ""; for (i = 1; i < NF; i++) if ($i == "dev") dev = $(i + 1); print $1, "dev", dev, "." }'
+  # an address without its prefix route (noprefixroute, a /32) shows only here
+  ip -4 -o addr show 2>/dev/null | awk '{ a = $4; sub(/\/.*/, "/32", a); print a, "dev", $2, "." }'
+)
 if [[ -n $clash ]]; then
   fail "subnet $subnet of $net_name overlaps routes already on this host:$clash; pick another subnet"
 else
@@ -91,14 +208,7 @@ else
 fi
 
 # port forwards: which firewall libvirt uses here, host ports already taken, host firewalls
-conf_backend=$(awk -F= '$1 ~ /^[ \t]*firewall_backend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' "$LIBVIRT_NETWORK_CONF" 2>/dev/null || true)
-if [[ -n $conf_backend ]]; then
-  backend=$conf_backend why="firewall_backend in $LIBVIRT_NETWORK_CONF"
-elif [[ $(id -u) -eq 0 ]] && command -v nft >/dev/null 2>&1 && nft list table ip libvirt_network >/dev/null 2>&1; then
-  backend=nftables why="libvirt's table ip libvirt_network exists"
-else
-  backend=iptables why="no firewall_backend set and no nftables table of libvirt's seen; libvirt before 10.4 has only iptables"
-fi
+backend=$LIBVIRT_BACKEND why=$LIBVIRT_BACKEND_WHY
 backend_tool=$backend
 [[ $backend == nftables ]] && backend_tool=nft
 if command -v "$backend_tool" >/dev/null 2>&1; then

@@ -16,7 +16,17 @@ import yaml
 from tests.system.conftest import GUEST_ARGS, example_with_guest, render_bundle
 from tests.system.daemons import Networkd
 from tests.system.guest import Guest
-from tests.system.lan import HOST_IP, NIC, PINNED_IP, REMOTE, ROUTER, Probes, bridged, make_lan
+from tests.system.lan import (
+    HOST_IP,
+    NIC,
+    PINNED_IP,
+    REMOTE,
+    ROUTER,
+    Probes,
+    bridged,
+    make_lan,
+    no_outage,
+)
 from tests.system.sandbox import Sandbox, result
 
 GUEST_MAC = "00:16:3e:0c:12:78"  # the example profiles'
@@ -122,17 +132,6 @@ def profile_for(stack: str, guest: Guest) -> str:
     data["host"] = {"distro": "debian"}
     data["networks"]["lan"]["address"] = {"cidr": f"{HOST_IP}/24", "gateway": ROUTER}
     return yaml.safe_dump(data, sort_keys=False)
-
-
-def no_outage(*switches: list[int]) -> bool:
-    """What "moved without a lost packet" can mean, measured: no outage at all, not even two
-    probes in a row of any stream, only now and then a single probe: a frame that reaches
-    the NIC in the instant it becomes (or stops being) a bridge port can be dropped (the
-    kernel's br_add_if hooks the NIC's receive path before it enables the port, so such a
-    frame meets a disabled port). Measured with these three streams at 2 ms: a single probe
-    in 2 of 80 switches (bench/README.md), in up to 3 of 30 under the whole system tier;
-    never two of one stream. A flap or a re-added address costs 3 to thousands."""
-    return all(n <= 1 for lost in switches for n in lost)
 
 
 def measured(box: Sandbox, script: Path, *args: str) -> list[int]:

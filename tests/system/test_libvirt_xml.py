@@ -21,6 +21,8 @@ networks:
     hosts:
       - {mac: "52:54:00:00:00:10", ip: 192.168.122.10, name: web1}
       - {mac: "52:54:00:00:00:11", ip: 192.168.122.11}
+    subnet6: "fd00:122::/64"
+    dhcp6: {start: "fd00:122::100", end: "fd00:122::1ff"}
   isolated.lab:
     type: nat
     bridge: virbr-lab_1
