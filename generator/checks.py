@@ -78,8 +78,14 @@ def _ipv6(name: str, net: NatNetwork) -> Found:
         yield (*base, "dhcp6"), f"range is reversed: start {start} is after end {end}"
     elif inside and net.gateway6 is not None and start <= net.gateway6 <= end:
         yield (*base, "dhcp6"), f"range {start}-{end} covers the gateway {net.gateway6}"
-    elif inside and start <= net.subnet6.network_address <= end:
-        yield (*base, "dhcp6"), f"range {start}-{end} covers the subnet-router address {start}"
+    elif inside and start == net.subnet6.network_address:
+        yield (*base, "dhcp6"), f"{start} is the subnet-router anycast address of {net.subnet6}"
+    elif inside and int(start) >> 16 != int(end) >> 16:
+        yield (
+            (*base, "dhcp6"),
+            f"range {start}-{end} differs before its last 16 bits: libvirt takes at most 65536 "
+            "addresses that share the first seven groups (like ::1:0 to ::1:ffff)",
+        )
 
 
 def _hosts_unique(name: str, net: LibvirtNetwork) -> Found:

@@ -115,7 +115,7 @@ ULA = IPv6Network("fc00::/7")
 
 
 def _subnet6(value: Any) -> IPv6Network:
-    if not isinstance(value, str) or "/" not in value:
+    if not isinstance(value, str) or "/" not in value or "%" in value:
         raise ValueError(f"{value!r} is not an IPv6 prefix like fd12:3456:789a:1::/64")
     try:
         net = IPv6Network(value, strict=False)
@@ -146,7 +146,7 @@ Subnet6 = Annotated[
 
 
 def _address6_text(value: Any) -> Any:
-    if not isinstance(value, str):
+    if not isinstance(value, str) or "%" in value:  # a zone (%eth0) is not for a network
         raise ValueError(f"{value!r} is not an IPv6 address; write it like fd12:3456:789a:1::10")
     return value
 

@@ -125,3 +125,26 @@ def test_the_xml_masquerades_ipv6_and_serves_the_range() -> None:
     # without subnet6 nothing of this
     plain = plan.build(parse_text(NAT6.replace("    subnet6: SUBNET6\n", "").replace("DHCP6", "")))
     assert plain.libvirt_nets[0].ipv6 is None and "sysctl" not in plain.commands
+
+
+def test_a_dhcp6_range_libvirt_can_take_and_no_zones() -> None:
+    big = text(dhcp6='dhcp6: {start: "fd00:122::1:0", end: "fd00:122::2:ffff"}')
+    assert errors(big) == [
+        "p.yaml:8: networks.default.dhcp6: range fd00:122::1:0-fd00:122::2:ffff differs before "
+        "its last 16 bits: libvirt takes at most 65536 addresses that share the first seven "
+        "groups (like ::1:0 to ::1:ffff)"
+    ]
+    anycast = text(dhcp6='dhcp6: {start: "fd00:122::", end: "fd00:122::0"}')
+    assert errors(anycast) == [
+        "p.yaml:8: networks.default.dhcp6: fd00:122:: is the subnet-router anycast address of "
+        "fd00:122::/64"
+    ]
+    assert errors(text('"fd00:122::%eth0/64"')) == [
+        "p.yaml:7: networks.default.subnet6: 'fd00:122::%eth0/64' is not an IPv6 prefix like "
+        "fd12:3456:789a:1::/64"
+    ]
+    zone = text(dhcp6='dhcp6: {start: "fd00:122::100%eth0", end: "fd00:122::1ff"}')
+    assert errors(zone) == [
+        "p.yaml:8: networks.default.dhcp6.start: 'fd00:122::100%eth0' is not an IPv6 address; "
+        "write it like fd12:3456:789a:1::10"
+    ]

@@ -100,8 +100,8 @@ fi
 
 # another DNS or DHCP server on the wildcard address takes the ports libvirt's dnsmasq binds
 # on each bridge ("failed to create listening socket ... Address already in use")
-wildcard=$(ss -H -lnup 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):(53|67)$/ { print $4, $5 }' || true)
-wildcard+=$(ss -H -lntp 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):53$/ { print "", $4, $5 }' || true)
+wildcard=$(ss -H -lnup 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):(53|67|547)$/ { print $4, $6 }' || true)
+wildcard+=$(ss -H -lntp 2>/dev/null | awk '$4 ~ /^(0\.0\.0\.0|\*|\[::\]):53$/ { print "", $4, $6 }' || true)
 if [[ -n $wildcard ]]; then
   fail "a DNS or DHCP server listens on the wildcard address (${wildcard//$'\n'/; }): libvirt's dnsmasq cannot bind port 53/67 on its bridges then; make it listen on its own interfaces only (dnsmasq: bind-interfaces and interface=/except-interface=, bind9: listen-on), or stop it"
 else
@@ -126,8 +126,8 @@ if command -v firewall-cmd >/dev/null 2>&1 && [[ $(firewall-cmd --state 2>/dev/n
   fi
   for bridge in "${libvirt_bridges[@]}"; do
     zone=$(firewall-cmd --get-zone-of-interface="$bridge" 2>/dev/null || true)
-    if [[ -n $zone && $zone != libvirt ]]; then
-      fail "firewalld has $bridge in zone '$zone', not 'libvirt': its guests get no DHCP or DNS and no way out; firewall-cmd --permanent --zone=$zone --remove-interface=$bridge && firewall-cmd --reload"
+    if [[ -n $zone && $zone != libvirt && $zone != libvirt-routed ]]; then
+      fail "firewalld has $bridge in zone '$zone', not 'libvirt': its guests get no DHCP or DNS and no way out; firewall-cmd --permanent --zone=$zone --remove-interface=$bridge && firewall-cmd --reload (libvirt puts it in its zone as the network starts)"
     fi
   done
   fw_backend=$(awk -F= '$1 ~ /^[ \t]*FirewallBackend[ \t]*$/ { gsub(/[ \t"]/, "", $2); print $2 }' "$FIREWALLD_CONF" 2>/dev/null || true)
@@ -142,32 +142,60 @@ fi
 # ufw: its default forward policy DROP drops everything the NAT forwards
 if command -v ufw >/dev/null 2>&1 && [[ $(id -u) -eq 0 ]] && [[ $(ufw status 2>/dev/null || true) == "Status: active"* ]]; then
   policy=$(awk -F= '$1 == "DEFAULT_FORWARD_POLICY" { gsub(/"/, "", $2); print $2 }' "$UFW_DEFAULTS" 2>/dev/null || true)
-  if [[ ${policy:-DROP} == DROP ]]; then
-    fail "ufw is active with DEFAULT_FORWARD_POLICY=\"${policy:-DROP}\" ($UFW_DEFAULTS): it drops the guests' forwarded traffic; allow it per bridge ($(for b in "${libvirt_bridges[@]}"; do printf 'ufw route allow in on %s; ufw route allow out on %s; ' "$b" "$b"; done)) or set DEFAULT_FORWARD_POLICY=\"ACCEPT\" there and ufw reload"
+  policy=${policy:-DROP}
+  ufw_fix="allow it per bridge ($(for b in "${libvirt_bridges[@]}"; do printf 'ufw route allow in on %s; ufw route allow out on %s; ' "$b" "$b"; done)) or set DEFAULT_FORWARD_POLICY=\"ACCEPT\" there and ufw reload"
+  if [[ $policy == ACCEPT ]]; then
+    pass "ufw is active; its forward policy is ACCEPT"
+  elif [[ $LIBVIRT_BACKEND == nftables ]]; then
+    fail "ufw is active with DEFAULT_FORWARD_POLICY=\"$policy\" ($UFW_DEFAULTS): it drops the guests' forwarded traffic, which libvirt accepts in its own nftables table only; $ufw_fix"
   else
-    pass "ufw is active; its forward policy is $policy"
+    warn "ufw is active with DEFAULT_FORWARD_POLICY=\"$policy\" ($UFW_DEFAULTS): libvirt's iptables jumps come first in FORWARD and let its guests through, until ufw is reloaded before libvirt; to be sure, $ufw_fix"
   fi
 fi
 
 # nftables: a base chain of another table with policy drop on the input or forward hook sees
 # the guests' DHCP, DNS and forwarded packets too (an accept in libvirt's tables does not
-# overrule a drop in another's); it must accept them itself
+# overrule a drop in another's); it must accept them itself. A chain with a rule that accepts
+# a bridge by name passes; one that jumps elsewhere, matches sets or wildcards, or carries
+# libvirt's own iptables-nft jumps (LIBVIRT_*) may accept them there: a warning.
+# nft_fix FAMILY TABLE CHAIN HOOK: the rules that would let the guests through
+nft_fix() {
+  local family=$1 table=$2 chain=$3 hook=$4 b in=iifname out=oifname
+  [[ $family == bridge ]] && in="meta ibrname" out="meta obrname"
+  for b in "${libvirt_bridges[@]}"; do
+    if [[ $hook == forward ]]; then
+      printf 'nft insert rule %s %s %s %s "%s" accept; ' "$family" "$table" "$chain" "$in" "$b"
+      printf 'nft insert rule %s %s %s %s "%s" accept; ' "$family" "$table" "$chain" "$out" "$b"
+    else
+      printf 'nft insert rule %s %s %s %s "%s" udp dport { 53, 67, 547 } accept; ' "$family" "$table" "$chain" "$in" "$b"
+      printf 'nft insert rule %s %s %s %s "%s" tcp dport 53 accept; ' "$family" "$table" "$chain" "$in" "$b"
+    fi
+  done
+}
 if [[ $(id -u) -ne 0 ]]; then
   warn "not root: the nftables ruleset was not checked"
 elif command -v nft >/dev/null 2>&1; then
   dropping=$(nft list ruleset 2>/dev/null | awk -v bridges="${libvirt_bridges[*]}" '
-    $1 == "table" { family = $2; table = $3; next }
-    $1 == "chain" { chain = $2; hook = ""; drop = 0; mentions = 0; next }
+    $1 == "table" { family = $2; table = $3; dormant = 0; next }
+    $1 == "flags" && / dormant/ && chain == "" { dormant = 1 }
+    $1 == "chain" { chain = $2; hook = ""; drop = 0; accepts = 0; maybe = 0; next }
+    chain == "" { next }
     /hook (input|forward)/ && /policy drop/ { hook = $0; sub(/.*hook /, "", hook); sub(/ .*/, "", hook); drop = 1 }
-    { n = split(bridges, b, " "); for (i = 1; i <= n; i++) if (index($0, "\"" b[i] "\"")) mentions = 1 }
-    $1 == "}" && chain != "" {
-      if (drop && !mentions && table !~ /^libvirt/) print family, table, chain, hook
+    / accept/ { n = split(bridges, b, " "); for (i = 1; i <= n; i++) if (index($0, "\"" b[i] "\"")) accepts = 1 }
+    /(^|[ \t])(jump|goto)[ \t]|@|\*"|LIBVIRT_| != / { maybe = 1 }
+    $1 == "}" {
+      if (drop && !accepts && !dormant && table !~ /^libvirt/) print (maybe ? "warn" : "fail"), family, table, chain, hook
       chain = ""
     }' || true)
   if [[ -n $dropping ]]; then
-    while read -r family table chain hook; do
-      fix=$(for b in "${libvirt_bridges[@]}"; do printf 'nft insert rule %s %s %s iifname "%s" accept; ' "$family" "$table" "$chain" "$b"; [[ $hook == forward ]] && printf 'nft insert rule %s %s %s oifname "%s" accept; ' "$family" "$table" "$chain" "$b"; done)
-      fail "nftables chain $family $table $chain drops on the $hook hook (policy drop) and does not mention the bridges: the guests' DHCP, DNS and traffic die there; accept them: $fix"
+    while read -r level family table chain hook; do
+      what="the guests' DHCP and DNS"
+      [[ $hook != forward ]] || what="the guests' traffic"
+      if [[ $level == fail ]]; then
+        fail "nftables chain $family $table $chain drops by policy on the $hook hook and no rule of it accepts the bridges: it drops $what; accept them: $(nft_fix "$family" "$table" "$chain" "$hook")"
+      else
+        warn "nftables chain $family $table $chain drops by policy on the $hook hook and accepts the bridges only perhaps (through a jump, a set, a wildcard or libvirt's own chains): check that it lets $what through, e.g. $(nft_fix "$family" "$table" "$chain" "$hook")"
+      fi
     done <<<"$dropping"
   else
     pass "no other nftables table drops the bridges' traffic by policy"

@@ -119,7 +119,13 @@ def test_an_ipv6_nat_network_starts_where_routes_come_from_ra_and_masquerades(
     assert down.returncode == 0, down.stderr
     assert result(down) == "result: changed"
     assert sandbox.run("test", "-e", DROPIN).returncode == 1
-    assert sandbox.run("test", "-e", STATE).returncode == 1
-    # libvirt leaves IPv6 forwarding on: accept_ra stays 2 until a reboot, as the note says
+    # libvirt leaves IPv6 forwarding on: accept_ra stays 2, and the record of its 1 with it
     assert "uplink0 keeps accept_ra=2 (it had 1) while IPv6 forwarding is on" in down.stderr
     assert sandbox.run("sysctl", "-n", "net.ipv6.conf.uplink0.accept_ra").stdout.strip() == "2"
+    assert sandbox.run("cat", STATE, check=True).stdout == "uplink0 1\n"
+    # once forwarding is off, the teardown run again gives uplink0 its 1 back
+    sandbox.run("sysctl", "-qw", "net.ipv6.conf.all.forwarding=0", check=True)
+    again = sandbox.run("bash", str(bundle / "teardown-nat-default.sh"))
+    assert again.returncode == 0 and result(again) == "result: changed", again.stderr
+    assert sandbox.run("sysctl", "-n", "net.ipv6.conf.uplink0.accept_ra").stdout.strip() == "1"
+    assert sandbox.run("test", "-e", STATE).returncode == 1

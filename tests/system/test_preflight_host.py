@@ -114,11 +114,35 @@ def test_host_conflicts_of_a_nat_network_with_the_real_tools(
     )
     found = lines_of(sandbox, bundle)
     assert (
-        "FAIL  nftables chain inet guard gate drops on the forward hook (policy drop) and does not "
-        "mention the bridges: the guests' DHCP, DNS and traffic die there; accept them: nft "
-        'insert rule inet guard gate iifname "virbr0" accept; nft insert rule inet guard gate '
-        'oifname "virbr0" accept; '
+        "FAIL  nftables chain inet guard gate drops by policy on the forward hook and no rule of "
+        "it accepts the bridges: it drops the guests' traffic; accept them: nft insert rule inet "
+        'guard gate iifname "virbr0" accept; nft insert rule inet guard gate oifname "virbr0" '
+        "accept; "
     ) in found, found
+    # and an input chain, the most common hardened ruleset: DHCP and DNS die there
+    sandbox.sh("nft add chain inet guard in '{ type filter hook input priority 0; policy drop; }'")
+    found = lines_of(sandbox, bundle)
+    assert found[-1].startswith("preflight: "), found  # the script went on to its summary
+    assert (
+        "FAIL  nftables chain inet guard in drops by policy on the input hook and no rule of it "
+        "accepts the bridges: it drops the guests' DHCP and DNS; accept them: nft insert rule "
+        'inet guard in iifname "virbr0" udp dport { 53, 67, 547 } accept; nft insert rule inet '
+        'guard in iifname "virbr0" tcp dport 53 accept; '
+    ) in found, found
+    # a chain that jumps elsewhere may accept them there: a warning, not a failure
+    sandbox.sh("nft add chain inet guard more && nft add rule inet guard in jump more")
+    found = lines_of(sandbox, bundle)
+    assert any(
+        line.startswith(
+            "WARN  nftables chain inet guard in drops by policy on the input hook "
+            "and accepts the bridges only perhaps"
+        )
+        for line in found
+    ), found
+    sandbox.sh(
+        "nft delete table inet guard && nft add table inet guard && "
+        "nft add chain inet guard gate '{ type filter hook forward priority 0; policy drop; }'"
+    )
     sandbox.sh(
         'nft insert rule inet guard gate iifname "virbr0" accept && '
         'nft insert rule inet guard gate oifname "virbr0" accept'
