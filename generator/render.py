@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from generator import precompiled
+from generator.diagram import topology
 from generator.fleet import FLEET_FILES, FleetPlan
 from generator.locations import templates_dir
 from generator.manifest import MARKER, RenderedFile, digest
@@ -173,7 +174,7 @@ def render(plan: Plan) -> list[RenderedFile]:
     def add(path: str, template: str, mode: int, **context: Any) -> None:
         files.append(RenderedFile(path, _render(template, plan=plan, **context), mode))
 
-    add("README.md", "README.md.j2", DATA)
+    add("README.md", "README.md.j2", DATA, diagram=topology(plan))
     add("preflight.sh", "preflight.sh.j2", EXEC)
     add("install-packages.sh", "install-packages.sh.j2", EXEC)
     add("steps.json", "steps.json.j2", DATA)

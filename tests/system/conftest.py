@@ -26,6 +26,7 @@ TOOLS = (
     "ssh",  # the fleet: ansible-playbook reaches its hosts over SSH
     "ssh-keygen",
     "sshd",
+    "node",  # Mermaid's own parser checks the README diagrams
     "tar",
     "bridge",
     "unshare",
