@@ -13,6 +13,7 @@ import pytest
 from jinja2 import nodes
 
 from generator import locations, plan, precompiled, render
+from generator.diagram import topology
 from generator.validate import parse_text
 from tests.conftest import BASE_PROFILE, ROOT, files_by_path, render_path
 
@@ -208,7 +209,8 @@ def test_a_compiled_template_whose_source_changed_is_not_used(tmp_path: Path) ->
     env = render.environment()
     edited = jinja2.Environment(loader=precompiled.Loader(folder), **_settings(env))
     edited.filters.update(env.filters)
-    text = edited.get_template("README.md.j2").render(plan=plan.build(parse_text(BASE_PROFILE)))
+    built = plan.build(parse_text(BASE_PROFILE))
+    text = edited.get_template("README.md.j2").render(plan=built, diagram=topology(built))
     assert text.startswith("EDITED lab1\n")
 
 
@@ -240,7 +242,8 @@ def test_a_shipped_module_from_another_source_or_setting_is_not_used(tmp_path: P
         loader=precompiled.Loader(locations.templates_dir(), shipped), **_settings(env)
     )
     own.filters.update(env.filters)
-    out = own.get_template(name).render(plan=plan.build(parse_text(BASE_PROFILE)))
+    built = plan.build(parse_text(BASE_PROFILE))
+    out = own.get_template(name).render(plan=built, diagram=topology(built))
     assert "OLDVERSION" not in out and out.startswith("# Bundle `lab1`")
 
     other = _settings(env) | {"lstrip_blocks": False}
