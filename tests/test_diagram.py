@@ -11,7 +11,7 @@ import pytest
 
 from generator import plan, render
 from generator.diagram import LABEL_MAX, Diagram, label, topology
-from generator.validate import parse_file
+from generator.validate import parse_file, parse_text
 from tests.conftest import PROFILES
 
 ENTITY = re.compile(r"#[0-9]+;")
@@ -38,35 +38,61 @@ def test_the_diagram_shows_the_plan(profile: Path) -> None:
     ids = [n.id for n in d.nodes]
     assert len(ids) == len(set(ids))
     assert all({e.source, e.target} <= set(ids) for e in d.edges)
+    bridges = {}
     for net in built.bridges:
         nic = node_of(d, f"uplink {net.uplink}\n")
-        bridge = node_of(d, f"bridge {net.bridge}\n")
-        assert edges(d, nic, bridge) == ["port"]
+        bridges[net.bridge] = node_of(d, f"bridge {net.bridge}\n")
+        assert edges(d, nic, bridges[net.bridge]) == ["port"]
     for lnet in built.libvirt_nets:
-        node = node_of(d, f"{lnet.name}: {lnet.title} on {lnet.bridge}\n")
+        node = node_of(d, f"{lnet.name}\n{lnet.title} on {lnet.bridge}\n")
         assert f"{lnet.subnet}, gateway {lnet.address}" in text_of(
             next(n.text for n in d.nodes if n.id == node)
         )
-        out = [e for e in d.edges if e.source == node]
-        kinds = {"nat": ["masquerade"], "routed": ["route"], "isolated": []}
-        assert [text_of(e.text) for e in out] == kinds[lnet.kind]
-        into = [text_of(e.text) for e in d.edges if e.target == node and "→" in text_of(e.text)]
-        assert len(into) == len(lnet.firewall.forwards)
+        out = [(e.target, text_of(e.text)) for e in d.edges if e.source == node]
+        if lnet.kind == "nat":
+            assert out == [(node_of(d, "LAN / upstream"), "masquerade")]
+        elif lnet.kind == "routed":
+            way = bridges.get(lnet.uplink) or node_of(d, f"uplink {lnet.uplink}")
+            assert out == [(way, f"route {lnet.subnet}")]
+        else:
+            assert out == []
+    forwards = sum(len(n.firewall.forwards) for n in built.libvirt_nets)
+    forwards += sum(len(u.forwards) for vm in built.vms for u in vm.user_nics)
+    assert sum("→" in text_of(e.text) for e in d.edges) == forwards
     for vm in built.vms:
         node = node_of(d, f"VM {vm.name}\n")
         for nic in vm.nics:
             if nic.kind == "bridge":
-                network = node_of(d, f"bridge {nic.bridge}\n")
+                network = bridges[nic.bridge]
             else:
-                network = node_of(d, f"{nic.network}: ")
+                network = node_of(d, f"{nic.network}\n")
             assert edges(d, node, network) == [f"{nic.device} {nic.mac}"]
         for unic in vm.user_nics:
-            assert any(
-                e.source == node and text_of(e.text) == f"{unic.device} {unic.mac}" for e in d.edges
-            )
+            user = node_of(d, f"{unic.network}\nuser mode ({unic.backend}) of VM {vm.name}")
+            assert edges(d, node, user) == [f"{unic.device} {unic.mac}"]
         for vfio in vm.vfio:
             assert edges(d, node, node_of(d, f"PCI {vfio.device}")) == ["passthrough"]
         assert sum(node in g.members for g in d.groups) == 1  # each VM in one group
+
+
+def test_many_vms_are_drawn_as_one_node_per_group() -> None:
+    vms = "".join(
+        f"  - {{name: vm{i:03}, memory: 1G, nics: [{{network: a}}, {{network: b}}]}}\n"
+        for i in range(200)
+    )
+    text = (
+        "name: many\nnetworks:\n"
+        "  a: {type: isolated, bridge: virbr1, subnet: 10.1.0.0/16}\n"
+        "  b: {type: isolated, bridge: virbr2, subnet: 10.2.0.0/16}\n"
+        "vms:\n" + vms
+    )
+    built = plan.build(parse_text(text))
+    d = topology(built)
+    assert len(d.edges) < 500  # Mermaid's maxEdges
+    group = node_of(d, "200 VMs\n")
+    assert text_of(next(n.text for n in d.nodes if n.id == group)) == "200 VMs\nvm000 … vm199"
+    assert len(edges(d, group, node_of(d, "a\n"))) == 1
+    assert len(edges(d, group, node_of(d, "b\n"))) == 1
 
 
 HOSTILE = '"]; %%{init}%% #<script>x</script>`` ``` [a] {b} |c| & \\n'

@@ -64,3 +64,19 @@ def test_a_diagram_of_hostile_names_parses_with_them_inside_labels(
     readme.write_text(next(f.text for f in render.render(built) if f.path == "README.md"))
     result = parse(readme)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_diagram_of_many_vms_stays_within_mermaids_limits(system: None, tmp_path: Path) -> None:
+    vms = "".join(
+        f"  - {{name: vm{i:03}, memory: 1G, nics: [{{network: a}}, {{network: b}}]}}\n"
+        for i in range(260)
+    )  # 520 NICs: one edge each would pass Mermaid's 500
+    text = (
+        "name: many\nnetworks:\n"
+        "  a: {type: isolated, bridge: virbr1, subnet: 10.1.0.0/16}\n"
+        "  b: {type: isolated, bridge: virbr2, subnet: 10.2.0.0/16}\n"
+        "vms:\n" + vms
+    )
+    bundle = render_bundle(text, tmp_path / "many")
+    result = parse(bundle / "README.md")
+    assert result.returncode == 0, result.stdout + result.stderr
