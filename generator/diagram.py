@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.plan import Plan
+from generator.plan import Plan, VmPlan
 
 LABEL_MAX = 80  # the longest name (64) fits, with its prefix
 # Mermaid's node shapes, by what a node is (the legend names them)
@@ -167,6 +167,18 @@ def topology(plan: Plan) -> Diagram:
             d.link(user, beyond(), "the host's sockets")
             users[(vm.name, unic.id)] = user
 
+    def nic_links(vm: VmPlan) -> list[tuple[str, str, str]]:
+        """(target node, edge text, network) of each of the VM's NICs, in the profile's order."""
+        links = [
+            (_order(n.id), attach[n.network], f"{n.device} {n.mac}", n.network) for n in vm.nics
+        ]
+        links += [
+            (_order(u.id), users[(vm.name, u.id)], f"{u.device} {u.mac}", u.network)
+            for u in vm.user_nics
+        ]
+        links += [(_order(v.id), attach[v.network], "passthrough", v.network) for v in vm.vfio]
+        return [(target, text, network) for _, target, text, network in sorted(links)]
+
     taps = sum(len(vm.nics) + len(vm.user_nics) + len(vm.vfio) for vm in plan.vms)
     per_network: dict[str, list[str]] = {}
     vm_nodes: dict[str, str] = {}
@@ -174,30 +186,18 @@ def topology(plan: Plan) -> Diagram:
         for vm in plan.vms:
             node = d.add("vm", f"VM {vm.name}", f"{vm.memory}, {vm.cpus} CPU, {vm.accel}")
             vm_nodes[vm.name] = node
-            links = [
-                (_order(n.id), attach[n.network], f"{n.device} {n.mac}", n.network) for n in vm.nics
-            ]
-            links += [
-                (_order(u.id), users[(vm.name, u.id)], f"{u.device} {u.mac}", u.network)
-                for u in vm.user_nics
-            ]
-            links += [(_order(v.id), attach[v.network], "passthrough", v.network) for v in vm.vfio]
-            for _, target, text, _ in sorted(links):
+            links = nic_links(vm)
+            for target, text, _ in links:
                 d.link(node, target, text)
-            first = min(links)[3] if links else ""
-            per_network.setdefault(first, []).append(node)
+            per_network.setdefault(links[0][2] if links else "", []).append(node)
     else:  # too many to draw one by one: a node per group, an edge per network it uses
         groups: dict[str, list[str]] = {}
         networks: dict[str, set[str]] = {}
         for vm in plan.vms:
-            used = sorted(
-                [(_order(n.id), attach[n.network], n.network) for n in vm.nics]
-                + [(_order(u.id), users[(vm.name, u.id)], u.network) for u in vm.user_nics]
-                + [(_order(v.id), attach[v.network], v.network) for v in vm.vfio]
-            )
-            first = used[0][2] if used else ""
+            links = nic_links(vm)
+            first = links[0][2] if links else ""
             groups.setdefault(first, []).append(vm.name)
-            networks.setdefault(first, set()).update(target for _, target, _ in used)
+            networks.setdefault(first, set()).update(target for target, _, _ in links)
         for first, names in sorted(groups.items()):
             node = d.add("vm", f"{len(names)} VMs", f"{names[0]} \u2026 {names[-1]}")
             for name in names:

@@ -21,7 +21,6 @@ from generator.leases import fixed_leases
 from generator.profile import (
     AnyLibvirtNetwork,
     BridgeNetwork,
-    IsolatedNetwork,
     LibvirtNetwork,
     NatNetwork,
     PassthroughNetwork,
@@ -409,7 +408,7 @@ class Plan:
             wanted += self.distro.packages_vfio
         if self.uses_passt:
             wanted += self.distro.packages_passt
-        if any(n.ipv6 for n in self.libvirt_nets):
+        if self.has_ipv6:
             wanted += self.distro.packages_sysctl
         if self.vms:
             wanted += self.distro.packages_qemu + self.distro.packages_service
@@ -465,7 +464,7 @@ class Plan:
     @property
     def reads_procfs(self) -> bool:
         """Whether preflight reads /proc/sys (bridged traffic, IPv6's accept_ra)."""
-        return bool(self.bridges or any(n.ipv6 for n in self.libvirt_nets))
+        return bool(self.bridges or self.has_ipv6)
 
     @property
     def libvirt_bridges(self) -> tuple[str, ...]:
@@ -495,11 +494,16 @@ class Plan:
             wanted.append("modprobe")
         if self.uses_passt:
             wanted.append("passt")
-        if any(n.ipv6 for n in self.libvirt_nets):
+        if self.has_ipv6:
             wanted.append("sysctl")  # accept_ra for the interfaces that take RA routes
         if self.vms:
             wanted += [self.distro.qemu, "socat"]
         return tuple(dict.fromkeys(wanted))
+
+    @property
+    def has_ipv6(self) -> bool:
+        """Whether a libvirt network of the bundle has IPv6 (accept_ra, sysctl)."""
+        return any(n.ipv6 for n in self.libvirt_nets)
 
     @property
     def uses_passt(self) -> bool:
@@ -886,7 +890,7 @@ def _plan_passthrough(bundle: str, name: str, net: PassthroughNetwork) -> Passth
 
 
 def _user_nic(
-    profile: Profile, vm: Vm, index: int, network: str, net: UserNetwork, mac: str, model: str
+    vm: Vm, index: int, network: str, net: UserNetwork, mac: str, model: str
 ) -> UserNicPlan:
     first = next(i for i, nic in enumerate(vm.nics) if nic.network == network)
     forwards = tuple(
@@ -951,7 +955,7 @@ def build(profile: Profile) -> Plan:
         {
             name: libvirt_setup_path(name, net)
             for name, net in profile.networks.items()
-            if isinstance(net, NatNetwork | RoutedNetwork | IsolatedNetwork)
+            if isinstance(net, AnyLibvirtNetwork)
         }
         | {b.name: b.apply_path for b in bridges}
         | {p.name: p.bind_path for p in passthroughs}
@@ -974,7 +978,7 @@ def build(profile: Profile) -> Plan:
                 continue
             mac = nic.mac or macs.derive(profile.name, vm.name, str(index))
             if isinstance(net, UserNetwork):
-                devices.append(_user_nic(profile, vm, index, nic.network, net, mac, nic.model))
+                devices.append(_user_nic(vm, index, nic.network, net, mac, nic.model))
                 continue
             devices.append(
                 NicPlan(
@@ -1012,7 +1016,7 @@ def build(profile: Profile) -> Plan:
             {b.bridge: b.apply_path for b in bridges},
         )
         for name, net in sorted(profile.networks.items())
-        if isinstance(net, NatNetwork | RoutedNetwork | IsolatedNetwork)
+        if isinstance(net, AnyLibvirtNetwork)
     )
 
     used = tuple(sorted({b for vm in vms for b in vm.bridges}))
