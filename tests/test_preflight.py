@@ -561,7 +561,6 @@ def test_firewalld_zone_and_backend(
     ] == found
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="preflight reads ufw only as root (as on a host)")
 @pytest.mark.parametrize(
     ("policy", "backend", "found"),
     [
@@ -594,9 +593,11 @@ def test_firewalld_zone_and_backend(
     ],
 )
 def test_ufw_forward_policy(tmp_path: Path, policy: str, backend: str, found: str) -> None:
-    # ufw needs its own iptables chains and /etc: faked, with its defaults file
+    # ufw needs its own iptables chains and /etc: faked, with its defaults file; preflight
+    # asks ufw only as root, so `id -u` says 0 here whoever runs the test
     host = Host(tmp_path)
     fake_tool(tmp_path, "ufw", 'echo "Status: active"\n')
+    fake_tool(tmp_path, "id", '[ "$1" = -u ] && echo 0 && exit 0\nexec /usr/bin/id "$@"\n')
     defaults = tmp_path / "ufw"
     defaults.write_text(f'IPV6=yes\nDEFAULT_INPUT_POLICY="DROP"\nDEFAULT_FORWARD_POLICY={policy}\n')
     libvirt_conf = tmp_path / "network.conf"
